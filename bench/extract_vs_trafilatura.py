@@ -1,0 +1,105 @@
+"""newsgraph's HTML extraction against plain trafilatura on the html-eval gold corpus.
+
+    python bench/extract_vs_trafilatura.py [--shared PATH] [--limit N]
+
+Runs trafilatura (``bare_extraction`` with its defaults, plus ``with_metadata=True`` so that
+title, author and date exist) and ``newsgraph.extract`` on the same pages, in the same process,
+and prints both side by side: body snippets present / absent, title, author, date, images with
+a caption, and CPU seconds (with the ratio of times). Scoring is newsgraph/extract/html_scoring.py.
+The corpus lives in ../shared (NEWSGRAPH_SHARED overrides); without it the script says so and
+exits with status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+import trafilatura
+
+from newsgraph.errors import NewsgraphError
+from newsgraph.extract import ExtractOptions, extract
+from newsgraph.extract.html_scoring import Prediction, score_page, summarise
+from newsgraph.model import RawDocument
+
+ROOT = Path(__file__).resolve().parent.parent
+METRICS = ("snippet_recall", "snippet_precision", "title", "author", "author_people", "date")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run both extractors over html-eval and print the comparison; 2 when the data is missing."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path,
+                        default=Path(os.environ.get("NEWSGRAPH_SHARED", ROOT.parent / "shared")))
+    parser.add_argument("--limit", type=int, default=0, help="only the first N pages")
+    args = parser.parse_args(argv)
+    root = args.shared / "data" / "html-eval"
+    if not (root / "index.json").is_file():
+        print(f"html-eval not found at {root}: put the shared data beside the checkout "
+              "(../shared) or set NEWSGRAPH_SHARED", file=sys.stderr)
+        return 2
+    index = json.loads((root / "index.json").read_text(encoding="utf-8"))
+    pages = [(name, gold, gzip.decompress((root / gold["file"]).read_bytes()))
+             for name, gold in index.items()]
+    if args.limit:
+        pages = pages[:args.limit]
+
+    # Warm both up (model files, dateparser locales) so neither pays the other's start-up.
+    trafilatura.bare_extraction(pages[0][2], with_metadata=True)
+    _newsgraph(pages[0])
+
+    # CPU seconds of this process: what each extractor costs, whatever else the machine runs.
+    started = time.process_time()
+    plain_found = [_trafilatura(data, gold) for _, gold, data in pages]
+    plain_seconds = time.process_time() - started
+    started = time.process_time()
+    ours_predictions = [_newsgraph(page) for page in pages]
+    ours_seconds = time.process_time() - started
+    plain = [score_page(name, gold, found) for (name, gold, _), found in zip(pages, plain_found)]
+    ours = [score_page(name, gold, found) for (name, gold, _), found in
+            zip(pages, ours_predictions)]
+    plain_images = 0  # trafilatura keeps no figure captions
+    ours_images = sum(p.images for p in ours_predictions)
+
+    plain_rates, ours_rates = summarise(plain).rates(), summarise(ours).rates()
+    total = summarise(ours)
+    print(f"html-eval: {len(pages)} pages, {total.with_total} 'with' and {total.without_total} "
+          f"'without' snippets, {total.title_total} titles, {total.author_total} authors "
+          f"({total.people_total} person names), {total.date_total} dates")
+    print(f"{'metric':<20}{'trafilatura':>12}{'newsgraph':>12}")
+    for metric in METRICS:
+        print(f"{metric:<20}{plain_rates[metric]:>12.4f}{ours_rates[metric]:>12.4f}")
+    print(f"{'images w/ caption':<20}{plain_images:>12}{ours_images:>12}")
+    print(f"{'CPU seconds':<20}{plain_seconds:>12.2f}{ours_seconds:>12.2f}")
+    print(f"newsgraph / trafilatura time: {ours_seconds / plain_seconds:.2f}")
+    return 0
+
+
+def _trafilatura(data: bytes, gold: dict) -> Prediction:
+    document = trafilatura.bare_extraction(data, url=gold.get("url"), with_metadata=True)
+    if document is None:
+        return Prediction()
+    authors = tuple(a.strip() for a in (document.author or "").split(";") if a.strip())
+    return Prediction(body=document.text or "", title=document.title, authors=authors,
+                      date=document.date)
+
+
+def _newsgraph(page) -> Prediction:
+    name, gold, data = page
+    raw = RawDocument(source=name, data=data, content_type="text/html")
+    try:
+        article = extract(raw, ExtractOptions(url=gold.get("url")))
+    except NewsgraphError:
+        return Prediction()
+    captioned = sum(1 for image in article.images if image.caption)
+    return Prediction(body=article.body, title=article.title, authors=article.authors,
+                      date=article.published, images=captioned)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

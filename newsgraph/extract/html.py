@@ -1,0 +1,445 @@
+"""HTML pages to Articles: trafilatura for the text, newsgraph's additions for the rest.
+
+The page is parsed once. newsgraph reads its own fields from the pristine tree (JSON-LD, meta
+tags, figures, bylines, breadcrumbs: see ``html_metadata`` and ``figures``), then hands the same
+tree to trafilatura (which works on a copy) for the main text and its metadata (title, author,
+date through htmldate, site name, categories, tags, description). The body is rebuilt from
+trafilatura's output tree: paragraphs, list items and table rows as paragraphs, headings as
+subheadings, without the headline, captions, credits or editor lines.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+import trafilatura
+from lxml import etree
+from trafilatura.settings import set_date_params
+from trafilatura.utils import load_html
+
+from newsgraph.errors import ExtractError, NoContent
+from newsgraph.extract.bylines import agencies_in_text, parse_byline, parse_editors
+from newsgraph.extract.captions import split_credit
+from newsgraph.extract.figures import caption_texts, find_images
+from newsgraph.extract.html_metadata import (JsonLd, all_values, first_of_each, first_value,
+                                             normalize_date, read_jsonld, site_keys,
+                                             strip_site_name)
+from newsgraph.extract.html_selectors import selectors
+from newsgraph.extract.language import detect_language, normalize_language_tag
+from newsgraph.extract.normalize import build_article, clean_line
+from newsgraph.extract.urls import host_of, unwrap_url
+from newsgraph.model import Article, RawDocument
+
+if TYPE_CHECKING:
+    from newsgraph.extract import ExtractOptions
+
+__all__ = ["extract_html", "COMPONENT"]
+
+COMPONENT = "newsgraph.extract.html"
+# Headings trafilatura marks h1 are the headline; lower ones are the article's subheadings.
+_SUBHEADING_RENDS = {"h2", "h3", "h4", "h5", "h6"}
+# A lead shorter than this is a kicker or a label, not a standfirst.
+MIN_LEAD_CHARS = 40
+# A dateline ("LOS ANGELES (Reuters) - ") may open the paragraph a summary repeats.
+MAX_DATELINE_CHARS = 60
+# Credits standing alone in the body are short; a longer paragraph is text that mentions one.
+MAX_CREDIT_LINE = 120
+# A byline is a line; a longer "byline" element is a whole author box or a list of links.
+MAX_BYLINE_CHARS = 160
+# Paragraphs near the start and end of the body hold datelines and closing agency credits.
+DATELINE_PARAGRAPHS = 3
+# Above this many characters a page is huge: scripts and styles are cut before parsing and
+# trafilatura runs without its fallback extractors (their cost grows with the page).
+LARGE_PAGE_CHARS = 1_500_000
+# What is left of a huge page after that must fit here; an article page never comes close.
+MAX_PAGE_CHARS = 8_000_000
+# libxml2's HTML parser stops nesting at 256 levels and drops deeper content.
+PARSER_MAX_DEPTH = 255
+# A body shorter than this (in letters) is a menu or a label, not an article.
+MIN_BODY_LETTERS = 20
+_BULK = re.compile(r"<script\b(?![^>]*ld\+json)[^>]*>.*?</script\s*>|<style\b[^>]*>.*?</style\s*>"
+                   r"|\bsrc=[\"']data:[^\"']*[\"']|<!--.*?-->", re.I | re.S)
+# Elements at the parser's depth limit (a path of that many steps, walked in C).
+_AT_MAX_DEPTH = etree.XPath("/*" * PARSER_MAX_DEPTH)
+_LAYOUT_TAGS = re.compile(r"</?(?:div|span|section|font|center)\b[^>]*>", re.I)
+
+
+@dataclass
+class _Body:
+    paragraphs: list[str] = field(default_factory=list)
+    subheadings: list[str] = field(default_factory=list)
+    headings: list[str] = field(default_factory=list)  # h1 inside the text block
+
+
+def extract_html(text: str, raw: RawDocument, *, encoding: str | None,
+                 options: ExtractOptions) -> Article:
+    """The Article of an HTML page.
+
+    Raises ``NoContent`` (E201) when the page cannot be parsed or holds no main text.
+    """
+    tree = _parse(text, raw.source)
+    jsonld = read_jsonld(tree)
+    page_url = _page_url(tree, jsonld, raw)
+    images = find_images(tree, page_url) if options.images else ()
+    captions = caption_texts(tree, images)
+    headline = first_value(tree, "headline")
+    # A standfirst container that also holds the headline is the whole header, not the lead.
+    lead_markup = first_value(tree, "lead", lambda v: len(v) >= MIN_LEAD_CHARS
+                              and not (headline and v.startswith(headline)))
+    document = _run_trafilatura(tree, page_url, raw.source, large=len(text) > LARGE_PAGE_CHARS)
+
+    body = _body_from(document.body)
+    site = clean_line(document.sitename or "") or None
+    title = _title(headline, jsonld.headline, document.title, site)
+    paragraphs = _drop_headline(body, title)
+    paragraphs = [p for p in paragraphs if not _is_caption(p, captions)]
+    paragraphs, editors = _take_editor_lines(paragraphs)
+    description = clean_line(document.description or jsonld.description
+                             or first_value(tree, "description") or "") or None
+    if title and lead_markup and _is_title(lead_markup, title):
+        lead_markup = None
+    if title and description and _is_title(description, title):
+        description = None
+    lead, paragraphs = _lead(paragraphs, lead_markup, description, captions)
+
+    publishers = site_keys(site, jsonld.publisher, host_of(page_url) if page_url else None,
+                           *first_of_each(tree, "publisher"))
+    byline_authors, agencies = _authors_and_agencies(tree, jsonld, document.author, site,
+                                                     publishers)
+    dateline_text = "\n".join(paragraphs[:DATELINE_PARAGRAPHS] + paragraphs[-DATELINE_PARAGRAPHS:])
+    agencies = list(dict.fromkeys(agencies + list(agencies_in_text(dateline_text))))
+    body_text = "\n".join(paragraphs)
+    if sum(ch.isalpha() for ch in body_text) < MIN_BODY_LETTERS:
+        raise NoContent("no article text found in this page (only a few words outside "
+                        "navigation); is it an article?", source=raw.source)
+    return build_article(
+        body_paragraphs=paragraphs, component=COMPONENT, url=page_url, source=raw.source,
+        site=site, language=_language(tree, jsonld, body_text), title=title,
+        sections=_sections(tree, jsonld, title), categories=list(document.categories or ()),
+        tags=_split_tags(document.tags), authors=byline_authors, agencies=agencies,
+        editors=editors, published=_published(raw, jsonld, tree, document.date),
+        lead=lead, subheadings=[s for s in body.subheadings if s in paragraphs],
+        images=images, description=description, encoding=encoding)
+
+
+def _parse(text: str, source: str) -> etree._Element:
+    """The page as a tree; pages too large or too deeply nested are made workable or refused."""
+    if len(text) > LARGE_PAGE_CHARS:
+        # Scripts, styles and inline data are most of a huge page and none of its text.
+        text = _BULK.sub(" ", text)
+        if len(text) > MAX_PAGE_CHARS:
+            raise NoContent(f"the page has {len(text):,} characters of markup besides scripts and "
+                            f"styles, over the {MAX_PAGE_CHARS:,} an article page can have; is it "
+                            "an article?", source=source)
+    tree = _load(text, source)
+    if _depth_reached(tree):
+        # The parser stops nesting at its depth limit and drops what lies deeper: flatten the
+        # layout tags (they carry no text) and parse again.
+        tree = _load(_LAYOUT_TAGS.sub(" ", text), source)
+        if _depth_reached(tree):
+            raise NoContent("the page is nested too deeply to be read", source=source)
+    return tree
+
+
+def _load(text: str, source: str) -> etree._Element:
+    try:
+        tree = load_html(text)
+        if tree is None and "<html" not in text[:4096].lower():
+            # A bare fragment ("<div>...</div>" saved alone) is refused unless it is wrapped.
+            tree = load_html(f"<html><body>{text}</body></html>")
+    except (ValueError, TypeError, etree.ParserError) as exc:
+        raise NoContent(f"the HTML cannot be parsed ({exc}); is it a web page?",
+                        source=source) from None
+    if tree is None:
+        raise NoContent("the HTML cannot be parsed (no document element); is it a web page?",
+                        source=source)
+    return tree
+
+
+def _depth_reached(tree: etree._Element) -> bool:
+    return bool(_AT_MAX_DEPTH(tree))
+
+
+def _run_trafilatura(tree: etree._Element, url: str | None, source: str, *, large: bool):
+    try:
+        document = trafilatura.bare_extraction(
+            tree, url=url, with_metadata=True, include_comments=False, include_tables=True,
+            fast=large, date_extraction_params=set_date_params(extensive=not large))
+    except RecursionError:
+        raise NoContent("the page is nested too deeply to extract an article",
+                        source=source) from None
+    except Exception as exc:  # the third-party boundary: its failures become ours, with why
+        raise ExtractError(f"trafilatura failed on this page ({type(exc).__name__}: {exc}); "
+                           "please report it with the page", source=source) from exc
+    if document is None:
+        # trafilatura returns None for every rejection; the common one is too little text.
+        raise NoContent("no article text found in this page (the main text block is missing "
+                        "or too short); is it an article?", source=source)
+    return document
+
+
+def _body_from(root: etree._Element | None) -> _Body:
+    body = _Body()
+    if root is None:
+        return body
+    # Text can sit directly in the body, before or between blocks: it is a paragraph too.
+    body.paragraphs.append(clean_line(root.text or ""))
+    for child in root:
+        _add_block(body, child)
+        body.paragraphs.append(clean_line(child.tail or ""))
+    body.paragraphs = [p for p in body.paragraphs if p]
+    return body
+
+
+def _add_block(body: _Body, child: etree._Element) -> None:
+    tag = child.tag
+    if tag == "head":
+        text = _inline_text(child)
+        if text:
+            is_sub = (child.get("rend") or "").lower() in _SUBHEADING_RENDS
+            (body.subheadings if is_sub else body.headings).append(text)
+            body.paragraphs.append(text)
+    elif tag == "list":
+        items = child.findall("item") or [child]
+        body.paragraphs.extend(_inline_text(item) for item in items)
+    elif tag == "table":
+        for row in child.iter("row"):
+            cells = [_inline_text(cell) for cell in row.iterfind("cell")]
+            body.paragraphs.append(" | ".join(c for c in cells if c))
+    else:
+        body.paragraphs.append(_inline_text(child))
+
+
+def _inline_text(element: etree._Element) -> str:
+    parts: list[str] = []
+
+    def walk(node: etree._Element) -> None:
+        if node.tag == "lb":
+            parts.append(" ")
+        elif node.text:
+            parts.append(node.text)
+        for child in node:
+            walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(element)
+    return clean_line("".join(parts))
+
+
+def _title(headline: str | None, jsonld_headline: str | None, page_title: str | None,
+           site: str | None) -> str | None:
+    """The headline readers see: the page title without the site name, or the page's
+    headline element when it is the same headline without extras.
+
+    A headline element holding the title plus more (a kicker, a date, a subtitle in the same
+    element) gives way to the title; one that is a part of the title, or words it mostly
+    shares, is the visible form and wins.
+    """
+    separators = selectors().pattern["title_separator"]
+    base = next((strip_site_name(t, site, separators) for t in (page_title, jsonld_headline)
+                 if t and clean_line(t)), None)
+    if not headline or not base:
+        return base or headline
+    head_key, base_key = headline.casefold(), base.casefold()
+    if head_key in base_key:
+        return headline
+    if base_key in head_key:
+        return base
+    return headline if _similar(headline, base) else base
+
+
+def _similar(a: str, b: str) -> bool:
+    """Whether two titles are the same headline (one contains the other, or most words shared)."""
+    a_key, b_key = a.casefold(), b.casefold()
+    if a_key in b_key or b_key in a_key:
+        return True
+    a_words, b_words = set(re.findall(r"\w+", a_key)), set(re.findall(r"\w+", b_key))
+    if not a_words or not b_words:
+        return False
+    return len(a_words & b_words) / min(len(a_words), len(b_words)) >= 0.6
+
+
+def _is_title(text: str, title: str) -> bool:
+    """Whether a summary is only the headline again (then it is no lead)."""
+    return len(text) < 2 * len(title) and _similar(text, title)
+
+
+def _drop_headline(body: _Body, title: str | None) -> list[str]:
+    """The body without the headline: the h1 trafilatura keeps, or a first paragraph that
+    repeats the title."""
+    paragraphs = list(body.paragraphs)
+    for heading in body.headings:
+        if heading in paragraphs and (not title or _similar(heading, title)):
+            paragraphs.remove(heading)
+    if paragraphs and title and paragraphs[0].casefold() == title.casefold():
+        paragraphs.pop(0)
+    return paragraphs
+
+
+def _is_caption(paragraph: str, captions: set[str]) -> bool:
+    """Whether a body paragraph is a caption or a credit: one of the page's, a short line
+    that is only a credit, or a caption of the page followed by a credit."""
+    if paragraph in captions:
+        return True
+    if len(paragraph) <= MAX_CREDIT_LINE:
+        caption, credit = split_credit(paragraph)
+        if credit and (caption is None or caption in captions):
+            return True
+    for caption in captions:
+        if len(caption) > MIN_LEAD_CHARS and paragraph.startswith(caption):
+            rest = paragraph[len(caption):].strip(" .,;:|–—-")
+            if not rest or (len(rest) <= MAX_CREDIT_LINE
+                            and (rest in captions or split_credit(rest)[1])):
+                return True
+    return False
+
+
+def _take_editor_lines(paragraphs: list[str]) -> tuple[list[str], list[str]]:
+    patterns = selectors().pattern["editor"]
+    kept, editors = [], []
+    for paragraph in paragraphs:
+        if any(p.match(paragraph) for p in patterns):
+            names = parse_editors(paragraph)
+            if names:
+                editors.extend(names)
+                continue
+        kept.append(paragraph)
+    return kept, editors
+
+
+def _lead(paragraphs: list[str], lead_markup: str | None, description: str | None,
+          captions: set[str]) -> tuple[str | None, list[str]]:
+    """The standfirst and the body with it first.
+
+    A standfirst marked up as such is the lead when the body starts with it; when trafilatura
+    left it out, it is added first only if the page's description confirms it (markup named
+    "intro" or "summary" also holds sign-up boxes and author blurbs). Otherwise the description
+    is the lead when the body starts with it.
+    """
+    if lead_markup and lead_markup not in captions:
+        if paragraphs and _starts_with(paragraphs[0], lead_markup):
+            return paragraphs[0], paragraphs
+        if (lead_markup not in paragraphs and description
+                and (_starts_with(lead_markup, description)
+                     or _starts_with(description, lead_markup))):
+            return lead_markup, [lead_markup, *paragraphs]
+    if description and paragraphs and _starts_with(paragraphs[0], description):
+        return paragraphs[0], paragraphs
+    return None, paragraphs
+
+
+def _starts_with(paragraph: str, summary: str) -> bool:
+    """Whether the paragraph opens with the summary, possibly after a dateline."""
+    summary = summary.rstrip(" .…")
+    if summary.endswith("..."):
+        summary = summary[:-3]
+    if len(summary) < MIN_LEAD_CHARS:
+        return False
+    position = paragraph.casefold().find(summary.casefold())
+    return 0 <= position <= MAX_DATELINE_CHARS
+
+
+def _authors_and_agencies(tree: etree._Element, jsonld: JsonLd, trafilatura_author: str | None,
+                          site: str | None, publishers: set[str]) -> tuple[list[str], list[str]]:
+    """People from the first source that names any; wire agencies from all of them.
+
+    Sources in priority order: JSON-LD authors, meta tags, trafilatura's author (its own
+    byline search, which skips comments), then the first visible byline of each selector.
+    The site's name is taken out of bylines ("Jane Doe PhillyVoice Staff"), and a "person"
+    who is the site or its publisher ("El Colombiano", "Deutsche Welle") is not an author
+    unless JSON-LD names them (a personal site is its author's).
+    """
+    site_name = re.compile(rf"(?<!\w){re.escape(site)}(?!\w)", re.I) if site else None
+    sources: list[list[str]] = [
+        jsonld.authors,
+        all_values(tree, "author_meta"),
+        (trafilatura_author or "").split(";"),
+        first_of_each(tree, "byline"),
+    ]
+    authors: list[str] = []
+    agencies: list[str] = []
+    for organisation in jsonld.organisations:
+        agencies.extend(parse_byline(organisation).agencies)
+    for rank, values in enumerate(sources):
+        # JSON-LD says who is a Person; elsewhere a name that is the site's is the site.
+        trusted = rank == 0
+        # Visible bylines: the first that names a person; later ones are related links.
+        first_only = rank == len(sources) - 1
+        found: list[str] = []
+        for value in values:
+            if not value.strip() or len(value) > MAX_BYLINE_CHARS:
+                continue
+            byline = parse_byline(site_name.sub(" ", value) if site_name and not trusted
+                                  else value)
+            found.extend(a for a in byline.authors
+                         if trusted or not site_keys(a) & publishers)
+            agencies.extend(byline.agencies)
+            if found and first_only:
+                break
+        if found and not authors:
+            authors = list(dict.fromkeys(found))
+    return authors, list(dict.fromkeys(agencies))
+
+
+def _page_url(tree: etree._Element, jsonld: JsonLd, raw: RawDocument) -> str | None:
+    if raw.url:
+        return raw.url
+    found = first_value(tree, "canonical", lambda v: v.startswith(("http://", "https://")))
+    found = found or (jsonld.url if jsonld.url and jsonld.url.startswith("http") else None)
+    return unwrap_url(found) if found else None
+
+
+def _published(raw: RawDocument, jsonld: JsonLd, tree: etree._Element,
+               trafilatura_date: str | None) -> str | None:
+    """The publication date: the caller's; else the date the page declares (JSON-LD, meta)
+    when it is in local time; else htmldate's (through trafilatura); else any date found.
+
+    A declared date in local time (a date alone, or a timestamp with a non-zero offset) gives
+    the day readers saw. A UTC timestamp ("Z", "+00:00") is the server's clock: near midnight
+    its day is not the local publication day, so htmldate's reading of the page comes first,
+    and the timestamp is kept only when it falls on htmldate's day.
+    """
+    latest = date.today() + timedelta(days=1)
+
+    def parse(value: str | None) -> str | None:
+        return normalize_date(value, latest=latest)
+
+    given = parse(raw.published)
+    if given:
+        return given
+    declared = next((d for d in map(parse, [jsonld.published,
+                                            *first_of_each(tree, "published")]) if d), None)
+    if declared and not declared.endswith("+00:00"):
+        return declared
+    found = parse(trafilatura_date)
+    if found:
+        return declared if declared and declared[:10] == found[:10] else found
+    return declared or next((d for d in map(parse, first_of_each(tree, "published_visible"))
+                             if d), None)
+
+
+def _sections(tree: etree._Element, jsonld: JsonLd, title: str | None) -> list[str]:
+    if jsonld.sections:
+        return jsonld.sections
+    meta = all_values(tree, "section_meta")
+    if meta:
+        return meta
+    crumbs = jsonld.breadcrumbs or all_values(tree, "breadcrumb")
+    # The first crumb is the home page and the last is often the article itself.
+    crumbs = crumbs[1:] if len(crumbs) > 1 else crumbs
+    return [c for c in crumbs if not title or not _similar(c, title)]
+
+
+def _split_tags(tags: list[str] | None) -> list[str]:
+    """Tags as single keywords: a keywords meta arrives as one comma-separated string."""
+    return [t.strip() for tag in tags or () for t in tag.split(",") if t.strip()]
+
+
+def _language(tree: etree._Element, jsonld: JsonLd, body_text: str) -> str | None:
+    declared = first_value(tree, "language", lambda v: normalize_language_tag(v) is not None)
+    return (normalize_language_tag(declared) or normalize_language_tag(jsonld.language)
+            or detect_language(body_text))

@@ -1,0 +1,266 @@
+"""Page metadata trafilatura does not give, or gives less well: read from the parsed page.
+
+JSON-LD (``<script type="application/ld+json">``), meta tags and visible markup, through the
+selectors of ``newsgraph/data/html_selectors.toml`` in their priority order. Every function
+reads the tree and never changes it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from lxml import etree
+
+from newsgraph.extract.html_selectors import selectors
+from newsgraph.extract.normalize import clean_line
+
+__all__ = ["JsonLd", "read_jsonld", "site_keys", "first_value", "all_values", "first_of_each", "element_text",
+           "normalize_date", "strip_site_name"]
+
+_ISO_DATE = re.compile(
+    r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})"
+    r"(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?")
+_COMPACT_DATE = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})(?:T|\b|$)")
+# Dates outside this range are typos or placeholders ("0001-01-01", "2099-12-31").
+MIN_YEAR = 1990
+
+
+@dataclass
+class JsonLd:
+    """What the page's JSON-LD says about the article."""
+
+    headline: str | None = None
+    published: str | None = None
+    authors: list[str] = field(default_factory=list)  # people
+    organisations: list[str] = field(default_factory=list)  # authors that are not people
+    sections: list[str] = field(default_factory=list)
+    breadcrumbs: list[str] = field(default_factory=list)
+    language: str | None = None
+    url: str | None = None
+    description: str | None = None
+    publisher: str | None = None
+
+
+def read_jsonld(tree: etree._Element) -> JsonLd:
+    """The article facts in the page's JSON-LD blocks (broken blocks are skipped)."""
+    words = selectors().words
+    article_types = set(words["jsonld", "article_types"])
+    person_types = set(words["jsonld", "person_types"])
+    found = JsonLd()
+    article_seen = False
+    for script in tree.iterfind(".//script[@type]"):
+        if "ld+json" not in (script.get("type") or "").casefold() or not script.text:
+            continue
+        try:
+            data = json.loads(script.text.strip().rstrip(";"))
+        except ValueError:
+            continue
+        for node in _nodes(data):
+            types = _types(node)
+            if "BreadcrumbList" in types and not found.breadcrumbs:
+                found.breadcrumbs = _breadcrumb_names(node)
+            if not types & article_types or article_seen and "WebPage" in types:
+                continue
+            # The first article object wins; a WebPage only fills in what is still missing.
+            is_page = types == {"WebPage"}
+            found.headline = found.headline or _text(node.get("headline") or node.get("name"))
+            found.published = found.published or _text(node.get("datePublished"))
+            found.language = found.language or _text(node.get("inLanguage"))
+            found.description = found.description or _text(node.get("description"))
+            publisher = node.get("publisher")
+            if isinstance(publisher, dict) and not found.publisher:
+                found.publisher = _text(publisher.get("name"))
+            if not found.url:
+                found.url = _text(node.get("url")) or _text(node.get("mainEntityOfPage"))
+            if not is_page and not found.authors and not found.organisations:
+                for author in _as_list(node.get("author")):
+                    name = _text(author.get("name") if isinstance(author, dict) else author)
+                    if not name:
+                        continue
+                    kinds = _types(author) if isinstance(author, dict) else set()
+                    (found.authors if not kinds or kinds & person_types
+                     else found.organisations).append(name)
+            if not found.sections:
+                sections = (_text(v) for v in _as_list(node.get("articleSection")))
+                found.sections = [s for s in sections if s]
+            article_seen = article_seen or not is_page
+    return found
+
+
+def _nodes(data):
+    """Every object of a JSON-LD document, @graph members included."""
+    stack = [data]
+    while stack:
+        item = stack.pop(0)
+        if isinstance(item, list):
+            stack[:0] = item
+        elif isinstance(item, dict):
+            yield item
+            if "@graph" in item:
+                stack[:0] = _as_list(item["@graph"])
+
+
+def _types(node: dict) -> set[str]:
+    return {t.rsplit("/", 1)[-1] for t in _as_list(node.get("@type")) if isinstance(t, str)}
+
+
+def _as_list(value) -> list:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def _text(value) -> str | None:
+    if isinstance(value, dict):
+        value = value.get("@id") or value.get("name") or value.get("url")
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+        return None
+    return clean_line(str(value)) or None
+
+
+def _breadcrumb_names(node: dict) -> list[str]:
+    items = []
+    for item in _as_list(node.get("itemListElement")):
+        if not isinstance(item, dict):
+            continue
+        position = item.get("position")
+        target = item.get("item")
+        name = _text(item.get("name")) or (_text(target.get("name"))
+                                           if isinstance(target, dict) else None)
+        if name:
+            items.append((position if isinstance(position, int) else len(items), name))
+    return [name for _, name in sorted(items, key=lambda p: p[0])]
+
+
+def element_text(element) -> str:
+    """The text of an element or an attribute value, cleaned."""
+    if isinstance(element, str):
+        return clean_line(element)
+    if not isinstance(element, etree._Element):
+        return ""
+    return clean_line(" ".join(element.itertext()))
+
+
+def first_value(tree: etree._Element, table: str, accept=bool) -> str | None:
+    """The first non-empty value the table's selectors find that ``accept`` takes."""
+    for xpath in selectors().xpath[table]:
+        for match in xpath(tree):
+            value = element_text(match)
+            if value and accept(value):
+                return value
+    return None
+
+
+def all_values(tree: etree._Element, table: str) -> list[str]:
+    """Every value the first matching selector of the table finds, in page order."""
+    for xpath in selectors().xpath[table]:
+        values = [v for v in (element_text(m) for m in xpath(tree)) if v]
+        if values:
+            return values
+    return []
+
+
+def first_of_each(tree: etree._Element, table: str) -> list[str]:
+    """The first value of every selector of the table that finds one, in priority order."""
+    values = []
+    for xpath in selectors().xpath[table]:
+        value = next((v for v in (element_text(m) for m in xpath(tree)) if v), None)
+        if value:
+            values.append(value)
+    return values
+
+
+def normalize_date(value: str | None, *, latest: date | None = None) -> str | None:
+    """A date or timestamp as "YYYY-MM-DD", or an ISO 8601 datetime when the time is given.
+
+    The local time of the page is kept (no conversion to UTC): the day a reader saw is the
+    publication day. Dates before 1990 or after ``latest`` are rejected as placeholders.
+
+    >>> normalize_date("2019-07-28T10:05:00+0200")
+    '2019-07-28T10:05:00+02:00'
+    >>> normalize_date("2020-1-5"), normalize_date("20200105"), normalize_date("soon")
+    ('2020-01-05', '2020-01-05', None)
+    """
+    if not value:
+        return None
+    match = _ISO_DATE.match(value)
+    if match:
+        year, month, day, hour, minute, second, zone = match.groups()
+    else:
+        compact = _COMPACT_DATE.match(value)
+        if not compact:
+            return None
+        (year, month, day), hour = compact.groups(), None
+    try:
+        day_value = date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+    if day_value.year < MIN_YEAR or (latest and day_value > latest):
+        return None
+    if hour is None:
+        return day_value.isoformat()
+    out = f"{day_value.isoformat()}T{int(hour):02d}:{minute}:{second or '00'}"
+    if zone:
+        out += "+00:00" if zone == "Z" else f"{zone[:3]}:{zone[-2:]}"
+    return out
+
+
+def strip_site_name(title: str, site: str | None, separators: tuple[re.Pattern[str], ...]) -> str:
+    r"""A page title without the site name before or after it ("Headline | Site" → "Headline").
+
+    Only parts that name the site are removed, and only when what is left is longer than what
+    goes (a site name mistaken for the headline must not eat it).
+
+    >>> bar = (re.compile(r"\s+[|]\s+"),)
+    >>> strip_site_name("Storm hits coast | Daily Planet", "Daily Planet", bar)
+    'Storm hits coast'
+    """
+    title = clean_line(title)
+    site_key = _key(site or "")
+    for separator in separators:
+        parts = [p for p in separator.split(title) if p.strip()]
+        if len(parts) < 2:
+            continue
+        if site_key:
+            kept = [p for p in parts if not _names_site(p, site_key)]
+            dropped = sum(len(p) for p in parts) - sum(len(p) for p in kept)
+            if kept and len(kept) < len(parts) and sum(len(p) for p in kept) > dropped:
+                return _rejoin(title, kept)
+    return title
+
+
+def _names_site(part: str, site_key: str) -> bool:
+    key = _key(part)
+    return bool(key) and (key == site_key or key in site_key or site_key in key)
+
+
+def _rejoin(title: str, kept: list[str]) -> str:
+    # Kept parts are contiguous in practice ("A - B | Site"); return the span that holds them.
+    start = title.find(kept[0])
+    end = title.rfind(kept[-1]) + len(kept[-1])
+    return clean_line(title[start:end]) if start >= 0 and end > start else clean_line(kept[0])
+
+
+def site_keys(*names: str | None) -> set[str]:
+    """Comparison keys for the names of a site ("www.elcolombiano.com", "stol.it / Suedtirol
+    Online", "Deutsche Welle (www.dw.com)"): each part, with and without its domain ending.
+
+    >>> sorted(site_keys("stol.it / Suedtirol Online"))
+    ['stol', 'stolit', 'suedtirolonline']
+    """
+    keys: set[str] = set()
+    for name in names:
+        for part in re.split(r"\s*[/|()]\s*|\s+[-–—]\s+", name or ""):
+            keys.update({_key(part), re.sub(r"\W+", "", part.casefold())})
+    return {key for key in keys if len(key) >= 3}
+
+
+def _key(text: str) -> str:
+    text = re.sub(r"^(?:https?://)?(?:www\.)?", "", text.casefold())
+    text = re.sub(r"(?:\.[a-z]{2,12})+(?:/.*)?$", "", text)
+    return re.sub(r"\W+", "", text)
