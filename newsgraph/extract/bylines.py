@@ -1,0 +1,375 @@
+"""Bylines and credit lines: which names are people (authors, editors) and which are agencies.
+
+A byline mixes people, wire agencies, titles and filler: "By Jane Doe, AP", "John Silk AP,
+AFP, dpa", "Jane Doe and Max Roe (Reuters)", "with reporting from Reuters", "Staff". The
+words that shape bylines are data (``newsgraph/data/bylines.csv``), the agencies too
+(``agencies.csv``); this module applies them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from newsgraph.extract.agencies import agency_at_end, agency_at_start, match_agency
+from newsgraph.extract.lexicon_files import Row, read_rows
+from newsgraph.extract.normalize import clean_line
+
+__all__ = ["Byline", "parse_byline", "looks_like_byline", "has_byline_prefix", "agencies_in_text",
+           "agency_list", "is_person_name", "parse_editors", "is_editor_line",
+           "is_bare_byline_prefix"]
+
+BYLINES_FILE = "bylines.csv"
+_KINDS = ("prefix", "contributor", "editor", "not_person", "org_word", "role_word", "particle",
+          "credit_prefix", "conjunction", "job_title", "noise")
+_PARENS = re.compile(r"\(([^()]*)\)")
+_NAME_TOKEN = re.compile(r"^[^\W\d_][\w'’.\-]*$")
+_INITIALS = re.compile(r"^(?:[^\W\d_]\.)+$")
+_TRAILING_PLACE = re.compile(r"\s+in\s+[A-Z][\w .'-]*$")
+_DASHES = "-–—"
+
+
+@dataclass(frozen=True)
+class Byline:
+    """The people and the wire agencies a byline names, in the order it names them."""
+
+    authors: tuple[str, ...] = ()
+    agencies: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Terms:
+    prefixes: tuple[str, ...]
+    contributors: tuple[str, ...]
+    editors: tuple[str, ...]
+    credit_prefixes: tuple[str, ...]
+    conjunctions: tuple[str, ...]
+    not_person: frozenset[str]
+    org_words: frozenset[str]
+    role_words: frozenset[str]
+    particles: frozenset[str]
+    job_titles: frozenset[str]
+    noise: frozenset[str]
+
+
+def _check(row: Row) -> None:
+    if row["kind"] not in _KINDS:
+        raise row.fail(f"unknown kind {row['kind']!r}; expected one of {', '.join(_KINDS)}")
+
+
+@cache
+def _terms() -> _Terms:
+    rows = read_rows(BYLINES_FILE, ("kind", "term"), check=_check)
+    by_kind: dict[str, list[str]] = {kind: [] for kind in _KINDS}
+    for row in rows:
+        by_kind[row["kind"]].append(row["term"].casefold())
+    longest = lambda terms: tuple(sorted(terms, key=len, reverse=True))  # noqa: E731
+    return _Terms(prefixes=longest(by_kind["prefix"]),
+                  contributors=longest(by_kind["contributor"]),
+                  editors=longest(by_kind["editor"]),
+                  credit_prefixes=longest(by_kind["credit_prefix"]),
+                  conjunctions=longest(by_kind["conjunction"]),
+                  not_person=frozenset(by_kind["not_person"]),
+                  org_words=frozenset(by_kind["org_word"]),
+                  role_words=frozenset(by_kind["role_word"]),
+                  particles=frozenset(by_kind["particle"]),
+                  job_titles=frozenset(by_kind["job_title"]),
+                  noise=frozenset(by_kind["noise"]))
+
+
+def _phrase(terms: tuple[str, ...]) -> str:
+    return "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in terms)
+
+
+@cache
+def _split_re() -> re.Pattern[str]:
+    """Separators between the people and agencies of one byline: punctuation and "and"."""
+    words = _phrase(_terms().conjunctions)
+    return re.compile(rf"\s*(?:[,;|/•·&+]|\s[–—-]\s|\b(?:{words})\b|\n)\s*", re.I)
+
+
+@cache
+def _prefix_re() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{_phrase(_terms().prefixes)})\b\s*:?\s*", re.I)
+
+
+@cache
+def _contributor_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{_phrase(_terms().contributors)})\b\s*:?", re.I)
+
+
+@cache
+def _editor_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{_phrase(_terms().editors)})\b\s*:?\s*", re.I)
+
+
+@cache
+def _credit_re() -> re.Pattern[str]:
+    return re.compile(rf"^\s*(?:{_phrase(_terms().credit_prefixes)})\s*:\s*(.+)$", re.I | re.M)
+
+
+def is_person_name(text: str) -> bool:
+    """Whether ``text`` looks like a person's name (two to five name words, no organisation).
+
+    >>> is_person_name("Jane Doe"), is_person_name("Ludwig van Beethoven")
+    (True, True)
+    >>> is_person_name("Reuters")
+    False
+    >>> is_person_name("Staff Writer"), is_person_name("DW News"), is_person_name("JANE DOE")
+    (False, False, True)
+    """
+    text = clean_line(text)
+    if not text or match_agency(text) or text.casefold() in _terms().not_person:
+        return False
+    tokens = text.split()
+    if not 2 <= len(tokens) <= 5:
+        return False
+    terms = _terms()
+    if all(t.casefold().strip(".,") in terms.role_words for t in tokens):
+        return False
+    for i, token in enumerate(tokens):
+        folded = token.casefold()
+        if folded.strip(".,") in terms.org_words or folded.strip(".,") in terms.job_titles:
+            return False
+        if folded in terms.particles and 0 < i < len(tokens) - 1:
+            continue
+        if _INITIALS.match(token):
+            continue
+        if not _NAME_TOKEN.match(token) or not token[0].isupper():
+            return False
+    return not _INITIALS.match(tokens[-1])
+
+
+def _person(text: str) -> str | None:
+    """The person a byline part names, tidied, or None."""
+    text = text.strip(" .,:;*_\"'“”")
+    text = re.sub(r"^@\S+$", "", text)
+    if is_person_name(text):
+        return _fix_case(text)
+    # "Jane Doe in Beijing", "Jane Doe Senior Correspondent"
+    shorter = _TRAILING_PLACE.sub("", text)
+    if shorter != text and is_person_name(shorter):
+        return _fix_case(shorter)
+    # "Jane Doe Senior Correspondent", "reporters Max Roe", "Jane Doe Follow", "Jane Doe 2h ago"
+    terms = _terms()
+    tokens = text.split()
+    digit = next((i for i, t in enumerate(tokens) if any(c.isdigit() for c in t)), None)
+    if digit is not None and digit >= 2:
+        tokens = tokens[:digit]
+    while len(tokens) > 2 and tokens[0].casefold().strip(".,") in terms.role_words:
+        tokens.pop(0)
+    while len(tokens) > 2 and tokens[-1].casefold().strip(".,") in (
+            terms.role_words | terms.noise):
+        tokens.pop()
+    candidate = " ".join(tokens)
+    if candidate != text and is_person_name(candidate):
+        return _fix_case(candidate)
+    return None
+
+
+def _fix_case(name: str) -> str:
+    """Names shouted in capitals ("JANE DOE") in title case; others as written."""
+    letters = [c for c in name if c.isalpha()]
+    if letters and all(c.isupper() for c in letters) and len(letters) > 3:
+        particles = _terms().particles
+        return " ".join(t.lower() if t.lower() in particles and i else t.title()
+                        for i, t in enumerate(name.split()))
+    return name
+
+
+def parse_byline(text: str) -> Byline:
+    """The authors (people) and wire agencies of a byline.
+
+    >>> parse_byline("John Silk AP, AFP, dpa")
+    Byline(authors=('John Silk',), agencies=('AP', 'AFP', 'dpa'))
+    >>> parse_byline("Jane Doe and Max Roe (Reuters)")
+    Byline(authors=('Jane Doe', 'Max Roe'), agencies=('Reuters',))
+    >>> parse_byline("By JANE DOE Associated Press")
+    Byline(authors=('Jane Doe',), agencies=('AP',))
+    """
+    text = clean_line(text).strip("*_ ")
+    authors: list[str] = []
+    agencies: list[str] = []
+    # Parentheses hold agencies ("(Reuters)") or asides ("(@handle)", "(video)"): never authors.
+    for inner in _PARENS.findall(text):
+        agencies.extend(agency_list(inner) or ())
+    text = _PARENS.sub(",", text)
+    text = _prefix_re().sub("", text, count=1)
+    text = _contributor_re().sub(",", text)
+    for part in _split_re().split(text):
+        part = _prefix_re().sub("", part.strip(), count=1).strip(" .:*_")
+        if not part or part.casefold() in _terms().not_person:
+            continue
+        tail: list[str] = []
+        tokens = part.split()
+        while tokens and (found := agency_at_end(tokens)):
+            tail.insert(0, found[0])
+            tokens = tokens[:-found[1]]
+        while tokens and (found := agency_at_start(tokens)) and len(tokens) > found[1]:
+            # "Reuters Jane Doe" is rare, but "AFP Staff" is not: the rest is checked below.
+            agencies.append(found[0])
+            tokens = tokens[found[1]:]
+        person = _person(" ".join(tokens)) if tokens else None
+        if person:
+            authors.append(person)
+        agencies.extend(tail)
+    return Byline(authors=tuple(dict.fromkeys(authors)), agencies=tuple(dict.fromkeys(agencies)))
+
+
+def looks_like_byline(text: str) -> bool:
+    """Whether a whole line is a byline: it opens with "By" (or the like) and names someone, or
+    every part of it is a person, an agency or a byline word.
+
+    >>> looks_like_byline("John Silk AP, AFP, dpa"), looks_like_byline("By Jane Doe, Example News")
+    (True, True)
+    >>> looks_like_byline("Chinese, Russian and North Korean leaders meet in Beijing")
+    False
+    """
+    text = clean_line(text).strip("*_ ")
+    if not text or len(text.split()) > 16 or (text.endswith((".", "!", "?")) and
+                                              len(text.split()) > 8):
+        return False
+    byline = parse_byline(text)
+    if not (byline.authors or byline.agencies):
+        return False
+    if has_byline_prefix(text):
+        return True
+    rest = _PARENS.sub(",", text)
+    rest = _contributor_re().sub(",", _prefix_re().sub("", rest, count=1))
+    terms = _terms()
+    for part in _split_re().split(rest):
+        part = part.strip(" .:*_")
+        if not part or part.casefold() in terms.not_person:
+            continue
+        tokens = part.split()
+        while tokens and (found := agency_at_end(tokens)):
+            tokens = tokens[:-found[1]]
+        while tokens and (found := agency_at_start(tokens)):
+            tokens = tokens[found[1]:]
+        if tokens and not _person(" ".join(tokens)) and not all(
+                t.casefold().strip(".,") in terms.role_words for t in tokens):
+            return False
+    return True
+
+
+def has_byline_prefix(text: str) -> bool:
+    """Whether a line opens like a byline ("By ...", "Von ...", "Written by ...").
+
+    >>> has_byline_prefix("By Jane Doe"), has_byline_prefix("Bylines matter")
+    (True, False)
+    """
+    text = clean_line(text).strip("*_ ")
+    return bool(_prefix_re().match(text)) and not re.match(r"(?i)^(from|di|par|av|por)\b", text)
+
+
+def is_bare_byline_prefix(text: str) -> bool:
+    """Whether a line is only a byline prefix ("By", "Von:"), its names on the next line.
+
+    >>> is_bare_byline_prefix("By"), is_bare_byline_prefix("By Jane Doe")
+    (True, False)
+    """
+    text = clean_line(text).strip("*_ ")
+    match = _prefix_re().match(text)
+    return (len(text) <= 20 and match is not None and match.end() == len(text)
+            and has_byline_prefix(text))
+
+
+def is_editor_line(text: str) -> bool:
+    """Whether a line credits editors ("Edited by: Rana Taha", "Reporting by X; Editing by Y").
+
+    >>> is_editor_line("Edited by: Rana Taha"), is_editor_line("He edited by hand.")
+    (True, False)
+    """
+    first = _editor_re().search(text)
+    if first is None or len(text.split()) > 30:
+        return False
+    text = clean_line(text)
+    first = _editor_re().search(text)
+    if not parse_editors(text):
+        return False
+    return first is not None and (first.start() == 0 or text[:first.start()].rstrip().endswith(
+        (";", "|", ",")))
+
+
+def agency_list(text: str) -> tuple[str, ...] | None:
+    """The agencies of a list such as "AFP, Reuters and dpa", or None if any item is not one.
+
+    >>> agency_list("AP, AFP/dpa"), agency_list("AP Photo/Jane Doe")
+    (('AP', 'AFP', 'dpa'), None)
+    """
+    items = [p for p in _split_re().split(text.strip()) if p.strip()]
+    if not items:
+        return None
+    names = [match_agency(item) for item in items]
+    if not all(names):
+        return None
+    return tuple(dict.fromkeys(n for n in names if n))
+
+
+def parse_editors(text: str) -> tuple[str, ...]:
+    """The editors an editor line names.
+
+    >>> parse_editors("Edited by: Rana Taha")
+    ('Rana Taha',)
+    >>> parse_editors("Reporting by Jane Doe; Editing by Max Roe and Ann Lee")
+    ('Max Roe', 'Ann Lee')
+    """
+    text = clean_line(text)
+    match = _editor_re().search(text)
+    if not match:
+        return ()
+    rest = text[match.end():]
+    # A following credit ("; Writing by ...") ends the editors.
+    rest = re.split(r"[;|]\s*(?=[A-Z][a-z]+ing\b|[A-Z][a-z]+ by\b)|\s+\(", rest)[0]
+    names = []
+    for part in _split_re().split(rest):
+        person = _person(part)
+        if person:
+            names.append(person)
+    return tuple(dict.fromkeys(names))
+
+
+def agencies_in_text(text: str) -> tuple[str, ...]:
+    """Agencies credited in datelines and credit lines of ``text``, in order of appearance.
+
+    Agencies merely mentioned ("state news agency Xinhua reported") and photo credits
+    ("Image: China Daily/REUTERS") do not count.
+
+    >>> agencies_in_text("BEIJING (Reuters) — Talks began.\\nab/dj (AFP, dpa)")
+    ('Reuters', 'AFP', 'dpa')
+    >>> agencies_in_text("Jane Doe wrote this, with reporting from AFP.")
+    ('AFP',)
+    """
+    found: list[tuple[int, str]] = []
+    for line_match in re.finditer(r"[^\n]+", text):
+        line, base = line_match.group(), line_match.start()
+        for match in _PARENS.finditer(line):
+            names = agency_list(match.group(1))
+            if not names:
+                continue
+            after = line[match.end():].strip()
+            # "BEIJING (Reuters) — ..." opens a story, "ab/dj (AFP, dpa)" closes one.
+            if after[:1] in _DASHES + ":" or not after.strip("."):
+                found.extend((base + match.start(), n) for n in names)
+        for match in _contributor_re().finditer(line):
+            rest = line[match.end():]
+            for part in _split_re().split(rest):
+                part = part.strip(" .")
+                if not part:
+                    continue
+                name = match_agency(part)
+                if name:
+                    found.append((base + match.end(), name))
+                elif not is_person_name(part):
+                    break
+        credit = _credit_re().match(line)
+        if credit:
+            names = agency_list(credit.group(1).strip(" ."))
+            found.extend((base, n) for n in names or ())
+        closing = re.search(rf"[{_DASHES}]\s*([^{_DASHES}]+?)\s*$", line)
+        if closing and len(line) > len(closing.group(0)):
+            names = agency_list(closing.group(1).strip(" ."))
+            found.extend((base + closing.start(), n) for n in names or ())
+    found.sort(key=lambda pair: pair[0])
+    return tuple(dict.fromkeys(name for _, name in found))

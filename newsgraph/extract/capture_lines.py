@@ -1,0 +1,237 @@
+"""The lines of a text capture, tidied and typed, before anyone decides what the article is.
+
+A capture is what a browser's "save as text", a reader view or a copy-all gives: one line per
+block of the page. This module undoes Markdown (headings, images, links, emphasis, list
+markers), rejoins hard-wrapped paragraphs, and marks each line with what it looks like: a
+sentence-like paragraph, a short line, a bare URL, a credit line, navigation or boilerplate
+(rules in ``newsgraph/data/capture_rules.csv``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from newsgraph.extract.bylines import agencies_in_text, is_bare_byline_prefix, is_editor_line
+from newsgraph.extract.captions import split_credit
+from newsgraph.extract.lexicon_files import Row, check_pattern, compile_pattern, read_rows
+from newsgraph.extract.normalize import clean_line
+from newsgraph.extract.urls import is_url
+
+__all__ = ["CaptureLine", "read_lines", "line_rule", "is_paragraph", "section_names",
+           "looks_like_markdown", "word_count"]
+
+RULES_FILE = "capture_rules.csv"
+_RULE_KINDS = ("skip", "end", "meta")
+
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_MD_IMAGE = re.compile(r"^!\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+[\"']([^\"']*)[\"'])?\s*\)\s*$")
+_MD_INLINE_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()\s]|\([^)]*\))*(?:\s+[\"'][^\"']*[\"'])?\)")
+_MD_RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
+_MD_EMPHASIS = re.compile(r"(?<![\w*])(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+_LIST_MARKER = re.compile(r"^\s*(?:[-*+•◦▪]|\d{1,3}[.)])\s+")
+_QUOTE_MARKER = re.compile(r"^\s*(?:>\s?)+")
+_SENTENCE_END = tuple('.!?…:;"”’»)。！？」』')
+# Scripts written without spaces between words: a character stands for about half a word.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
+# Boilerplate lines are short; longer lines are never matched against the rules.
+_RULE_MAX_CHARS = 300
+_META_MAX_WORDS = 15
+_CAMEL_CHUNK = re.compile(r"[A-Z][a-z]+|[A-Z]{2,}(?![a-z])")
+_BREADCRUMB = re.compile(r"\s*(?:›|»|>|/|\||•|·|→)\s*")
+# Hard-wrapped text: lines of similar length, broken inside sentences.
+_WRAP_MIN, _WRAP_MAX = 45, 100
+
+
+@dataclass
+class CaptureLine:
+    """One line of a capture: its text and what it looks like."""
+
+    text: str
+    block: int  # lines of one block are not separated by a blank line
+    heading: int = 0  # Markdown heading level, 0 for none
+    image_alt: str | None = None  # a Markdown image line: its alt text ...
+    image_src: str | None = None  # ... and its source
+    link_only: bool = False  # the line was nothing but links
+    listed: bool = False  # the line was a list item
+    rule: str | None = None  # "skip", "end" or "meta" from capture_rules.csv
+    caption: str | None = None  # a caption line: the caption part ...
+    credit: str | None = None  # ... and the credit part
+    url: bool = False  # the line is a bare URL
+    paragraph: bool = False  # the line reads like a body paragraph
+    editor: bool = False  # the line credits editors ("Edited by: ...")
+
+    @property
+    def words(self) -> int:
+        """The line's length in words (see ``word_count``)."""
+        return word_count(self.text)
+
+
+def word_count(text: str) -> int:
+    """Words in ``text``, counting characters of unspaced scripts (Chinese, Japanese) as halves.
+
+    >>> word_count("Kim met Xi."), word_count("习近平会见金正恩")
+    (3, 4)
+    """
+    unspaced = len(_UNSPACED.findall(text))
+    if not unspaced:
+        return len(text.split())
+    return len(_UNSPACED.sub(" ", text).split()) + unspaced // 2
+
+
+def _check_rule(row: Row) -> None:
+    if row["kind"] not in _RULE_KINDS:
+        raise row.fail(f"unknown kind {row['kind']!r}; expected one of {', '.join(_RULE_KINDS)}")
+    check_pattern(row, flags=re.I)
+
+
+@cache
+def _rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    rows = read_rows(RULES_FILE, ("kind", "pattern"), check=_check_rule)
+    return tuple((row["kind"], compile_pattern(row["pattern"], re.I)) for row in rows)
+
+
+def line_rule(text: str) -> str | None:
+    """"skip" for navigation and boilerplate, "end" for end-of-article markers, "meta" for
+    lines about the article ("Posted by ..."), else None.
+
+    >>> line_rule("1. Skip to content"), line_rule("More on this topic"), line_rule("Kim met Xi.")
+    ('skip', 'end', None)
+    """
+    text = _LIST_MARKER.sub("", clean_line(text))
+    if len(text) > _RULE_MAX_CHARS:
+        return None
+    for kind, pattern in _rules():
+        if pattern.search(text):
+            return kind
+    return None
+
+
+def is_paragraph(text: str) -> bool:
+    """Whether a line reads like body text rather than a heading, teaser or label.
+
+    >>> is_paragraph("Kim arrived in Beijing by train on Tuesday."), is_paragraph("What did Xi tell Kim?")
+    (True, False)
+    """
+    words = word_count(text)
+    if words >= 20:
+        return True
+    if text.endswith("?"):
+        return words >= 15
+    return words >= 5 and text.endswith(_SENTENCE_END)
+
+
+def section_names(text: str) -> tuple[str, ...]:
+    """The sections of a breadcrumb line, or () when the line is no breadcrumb.
+
+    Reader views run section links together ("PoliticsChina"); pages separate them
+    ("News › World › Asia").
+
+    >>> section_names("PoliticsChina"), section_names("News › World › Asia"), section_names("China")
+    (('Politics', 'China'), ('News', 'World', 'Asia'), ())
+    """
+    text = text.strip()
+    if " " not in text and text[:1].isupper():
+        chunks = _CAMEL_CHUNK.findall(text)
+        if len(chunks) >= 2 and "".join(chunks) == text:
+            return tuple(chunks)
+        return ()
+    parts = [p for p in _BREADCRUMB.split(text) if p]
+    if 2 <= len(parts) <= 6 and _BREADCRUMB.search(text) and all(
+            len(p.split()) <= 4 and p[:1].isupper() and not p.endswith(_SENTENCE_END)
+            for p in parts):
+        return tuple(p for p in parts if p.casefold() not in ("home", "start", "startseite"))
+    return ()
+
+
+def looks_like_markdown(text: str) -> bool:
+    """Whether a capture is Markdown (headings, images or links in Markdown syntax)."""
+    sample = text[:20000]
+    return bool(re.search(r"^#{1,6} \S", sample, re.M) or re.search(r"!\[[^\]]*\]\(", sample)
+                or len(_MD_LINK.findall(sample)) >= 3)
+
+
+def read_lines(text: str, *, markdown: bool = False) -> list[CaptureLine]:
+    """The non-empty lines of a capture, tidied and typed."""
+    blocks = re.split(r"\n[ \t\u00a0]*\n", text.replace("\r\n", "\n").replace("\r", "\n"))
+    lines: list[CaptureLine] = []
+    for number, block in enumerate(blocks):
+        raw_lines = [line for line in block.split("\n") if line.strip()]
+        if markdown:
+            raw_lines = [line for line in raw_lines if not _MD_RULE.match(line)]
+        for line in _join_bare_prefixes(_unwrap(raw_lines)):
+            item = _read_line(line, number, markdown)
+            if item is not None:
+                lines.append(item)
+    return lines
+
+
+def _join_bare_prefixes(raw_lines: list[str]) -> list[str]:
+    """A byline split over lines ("By" / "Jane Doe") on one line again."""
+    joined: list[str] = []
+    for line in raw_lines:
+        if joined and is_bare_byline_prefix(joined[-1]):
+            joined[-1] = f"{clean_line(joined[-1])} {line}"
+        else:
+            joined.append(line)
+    return joined
+
+
+def _unwrap(raw_lines: list[str]) -> list[str]:
+    """A block's lines, with hard-wrapped paragraphs joined again."""
+    if len(raw_lines) < 2:
+        return raw_lines
+    body = [clean_line(line) for line in raw_lines[:-1]]
+    wrapped = all(_WRAP_MIN <= len(line) <= _WRAP_MAX for line in body)
+    open_ended = sum(not line.endswith(_SENTENCE_END) for line in body)
+    if wrapped and open_ended * 2 >= len(body) and not any(
+            is_url(line) or _MD_IMAGE.match(line.strip()) or _LIST_MARKER.match(line)
+            or split_credit(line)[1] for line in raw_lines):
+        return [" ".join(clean_line(line) for line in raw_lines)]
+    return raw_lines
+
+
+def _read_line(line: str, block: int, markdown: bool) -> CaptureLine | None:
+    heading = 0
+    alt = src = None
+    link_only = listed = False
+    if markdown:
+        line = _QUOTE_MARKER.sub("", line)
+        image = _MD_IMAGE.match(line.strip())
+        if image:
+            alt, src = clean_line(image.group(1)) or None, image.group(2) or None
+            line = image.group(3) or ""
+        heading_match = _MD_HEADING.match(line.strip())
+        if heading_match:
+            heading, line = len(heading_match.group(1)), heading_match.group(2)
+        line = _MD_INLINE_IMAGE.sub("", line)
+        without_links = _MD_LINK.sub("", _LIST_MARKER.sub("", line)).strip(" |•·-–—,")
+        link_only = bool(_MD_LINK.search(line)) and not without_links
+        line = _MD_LINK.sub(lambda m: m.group(1), line)
+        line = _MD_EMPHASIS.sub(lambda m: m.group(2), line)
+        line = _MD_EMPHASIS.sub(lambda m: m.group(2), line)
+        line = line.replace("\\", "") if "\\" in line else line
+    if _LIST_MARKER.match(line) and not re.match(r"^\s*\d{1,3}\.\s+\d", line):
+        listed = True
+        line = _LIST_MARKER.sub("", line)
+    text = clean_line(line)
+    if not text and not (alt or src):
+        return None
+    item = CaptureLine(text=text, block=block, heading=heading, image_alt=alt, image_src=src,
+                       link_only=link_only, listed=listed)
+    if not text:
+        return item
+    item.rule = line_rule(text)
+    if item.rule == "meta" and item.words >= _META_MAX_WORDS:
+        item.rule = None  # a sentence that starts like a date line ("Published figures show")
+    item.url = is_url(text)
+    if not item.url and item.rule is None:
+        caption, credit = split_credit(text)
+        # "ab/rt (dpa, Reuters)" credits the story's agencies, not a picture.
+        if credit and not agencies_in_text(text) and len(credit.split()) <= 12 and (caption is None or len(caption.split()) <= 60):
+            item.caption, item.credit = caption, credit
+    item.editor = item.rule is None and is_editor_line(text)
+    item.paragraph = not (item.url or item.credit or heading or item.editor) and is_paragraph(text)
+    return item

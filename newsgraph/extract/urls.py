@@ -1,0 +1,130 @@
+"""URLs that wrap other URLs: rewriting proxies, redirect links, safelinks, AMP caches.
+
+``https://proxy.example:443/https/p.dw.com/p/4zzds`` is the page ``https://p.dw.com/p/4zzds``
+seen through a proxy; an article's URL is the page's own, so the wrapper goes.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+from newsgraph.extract.lexicon_files import Row, read_rows
+
+__all__ = ["unwrap_url", "is_url", "host_of", "is_share_link"]
+
+LINKS_FILE = "links.csv"
+_KINDS = ("target_param", "share_host")
+_EMBEDDED = re.compile(r"/(https?)(?::/+|/+)(.+)$", re.I)
+_AMP_CACHE = re.compile(r"^(?:[\w-]+\.)?cdn\.ampproject\.org$", re.I)
+_AMP_PATH = re.compile(r"^/(?:[a-z]{1,2}/)?(s/)?([^/]+\.[^/]+(?:/.*)?)$")
+_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
+_MAX_DEPTH = 8
+
+
+def _check(row: Row) -> None:
+    if row["kind"] not in _KINDS:
+        raise row.fail(f"unknown kind {row['kind']!r}; expected one of {', '.join(_KINDS)}")
+
+
+@cache
+def _links() -> dict[str, frozenset[str]]:
+    rows = read_rows(LINKS_FILE, ("kind", "value"), check=_check)
+    return {kind: frozenset(r["value"].lower() for r in rows if r["kind"] == kind)
+            for kind in _KINDS}
+
+
+def is_share_link(url: str) -> bool:
+    """Whether ``url`` points to a sharing service rather than to a page of its own.
+
+    >>> is_share_link("https://www.facebook.com/sharer.php?u=x"), is_share_link("https://dw.com/a")
+    (True, False)
+    """
+    host = host_of(url) or ""
+    return any(host == h or host.endswith("." + h) for h in _links()["share_host"])
+
+
+def is_url(text: str) -> bool:
+    """Whether ``text`` is a bare URL (a line that is only a link).
+
+    >>> is_url("https://p.dw.com/p/4zzds"), is_url("Read more at dw.com")
+    (True, False)
+    """
+    return bool(_URL.match(text.strip()))
+
+
+def host_of(url: str) -> str | None:
+    """The lower-case host of ``url`` without "www." and port, or None.
+
+    >>> host_of("https://www.Example.com:443/a")
+    'example.com'
+    """
+    if url.lower().startswith("www."):
+        url = "https://" + url
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        return None
+    if not host:
+        return None
+    return host[4:] if host.startswith("www.") else host
+
+
+def unwrap_url(url: str) -> str:
+    """The URL ``url`` wraps (recursively), or ``url`` unchanged.
+
+    >>> unwrap_url("https://jump.nonsense.moe:443/https/p.dw.com/p/4zzds")
+    'https://p.dw.com/p/4zzds'
+    >>> unwrap_url("https://l.example.net/?u=https%3A%2F%2Fexample.com%2Fnews%3Fid%3D1")
+    'https://example.com/news?id=1'
+    >>> unwrap_url("https://www-example-com.cdn.ampproject.org/c/s/www.example.com/a.html")
+    'https://www.example.com/a.html'
+    >>> unwrap_url("https://example.com/a?b=c")
+    'https://example.com/a?b=c'
+    """
+    url = url.strip()
+    for _ in range(_MAX_DEPTH):
+        inner = _unwrap_once(url)
+        if inner is None or inner == url:
+            return url
+        url = inner
+    return url
+
+
+def _unwrap_once(url: str) -> str | None:
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    if _AMP_CACHE.match(parts.hostname or ""):
+        match = _AMP_PATH.match(parts.path)
+        if match:
+            scheme = "https" if match.group(1) else "http"
+            query = f"?{parts.query}" if parts.query else ""
+            return f"{scheme}://{match.group(2)}{query}"
+    for key, value in parse_qsl(parts.query, keep_blank_values=False):
+        if key.lower() in _links()["target_param"]:
+            target = _absolute(value)
+            if target:
+                return target
+    # The embedded URL may sit in the path, plain or percent-encoded, and keeps any query.
+    rest = parts.path + (f"?{parts.query}" if parts.query else "")
+    match = _EMBEDDED.search(unquote(rest))
+    if match:
+        inner = _absolute(f"{match.group(1)}://{match.group(2)}")
+        if inner:
+            return inner
+    # "https://redirect.example/?https://host/page": the whole query is the target.
+    return _absolute(parts.query) if parts.query else None
+
+
+def _absolute(value: str) -> str | None:
+    """``value`` (maybe percent-encoded) when it is an absolute http(s) URL with a host."""
+    for candidate in (value, unquote(value)):
+        candidate = candidate.strip()
+        if re.match(r"^https?://[^/\s?#]+\.[^/\s?#]+", candidate, re.I):
+            return candidate
+    return None

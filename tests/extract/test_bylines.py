@@ -1,0 +1,108 @@
+"""Bylines: people versus wire agencies, editors, and agencies credited in the text."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract.bylines import (Byline, agencies_in_text, has_byline_prefix,
+                                       is_bare_byline_prefix, is_editor_line, is_person_name,
+                                       looks_like_byline, parse_byline, parse_editors)
+
+
+@pytest.mark.parametrize("text, authors, agencies", [
+    ("By Jane Doe, AP", ("Jane Doe",), ("AP",)),
+    ("John Silk AP, AFP, dpa", ("John Silk",), ("AP", "AFP", "dpa")),
+    ("Jane Doe and Max Roe (Reuters)", ("Jane Doe", "Max Roe"), ("Reuters",)),
+    ("with reporting from Reuters", (), ("Reuters",)),
+    ("Staff", (), ()),
+    ("Reuters", (), ("Reuters",)),
+    ("By JANE DOE Associated Press", ("Jane Doe",), ("AP",)),
+    ("By Jane Doe | Agence France-Presse", ("Jane Doe",), ("AFP",)),
+    ("Von Anna Schmidt, Deutsche Presse-Agentur", ("Anna Schmidt",), ("dpa",)),
+    ("Jane Doe/AFP", ("Jane Doe",), ("AFP",)),
+    ("By Jane Doe, Senior Correspondent", ("Jane Doe",), ()),
+    ("Jane Doe in Beijing", ("Jane Doe",), ()),
+    ("Jane Doe, with additional reporting by Max Roe and Kyodo", ("Jane Doe", "Max Roe"),
+     ("Kyodo",)),
+    ("The Editorial Board", (), ()),
+    ("By Reuters Staff", (), ("Reuters",)),
+    ("DW News", (), ()),
+    ("Guardian staff and agencies", (), ()),
+    ("Associated Press reporters Max Roe and Ann Lee contributed to this report.",
+     ("Max Roe", "Ann Lee"), ("AP",)),
+    ("Jane Doe Senior Correspondent", ("Jane Doe",), ()),
+    ("Jane Doe Follow", ("Jane Doe",), ()),
+    ("Jane Doe 12 hours ago", ("Jane Doe",), ()),
+    ("The New York Times", (), ()),
+    ("By Jane Doe, Updated March 3, 2025", ("Jane Doe",), ()),
+])
+def test_byline_splits_agencies_from_authors(text, authors, agencies):
+    assert parse_byline(text) == Byline(authors=authors, agencies=agencies)
+
+
+def test_byline_keeps_name_particles():
+    assert parse_byline("By Ludwig van Beethoven").authors == ("Ludwig van Beethoven",)
+
+
+def test_byline_short_agency_alias_needs_its_case():
+    # "ap" in lower case is no agency; "Pa" neither.
+    assert parse_byline("Jane Doe, ap").agencies == ()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Jane Doe", True), ("Jean-Pierre O'Neil", True), ("JANE DOE", True),
+    ("Reuters", False), ("Staff Writer", False), ("DW News", False), ("Jane", False),
+    ("September 4, 2025", False), ("@JSilk", False), ("the editors", False),
+])
+def test_is_person_name(text, expected):
+    assert is_person_name(text) is expected
+
+
+@pytest.mark.parametrize("text, editors", [
+    ("Edited by: Rana Taha", ("Rana Taha",)),
+    ("Editing by Mark Heinrich and Alex Richardson", ("Mark Heinrich", "Alex Richardson")),
+    ("Reporting by Jane Doe in Beijing; Writing by Max Roe; Editing by Ann Lee", ("Ann Lee",)),
+    ("Nothing about editors here", ()),
+])
+def test_parse_editors_finds_people_after_editor_words(text, editors):
+    assert parse_editors(text) == editors
+
+
+def test_agencies_in_text_reads_datelines_and_closing_credits():
+    text = "BEIJING (Reuters) — Talks began.\nMore text.\nab/dj (AFP, dpa)"
+    assert agencies_in_text(text) == ("Reuters", "AFP", "dpa")
+
+
+def test_agencies_in_text_reads_reporting_credits():
+    assert agencies_in_text("Jane Doe wrote this, with reporting from AFP.") == ("AFP",)
+    assert agencies_in_text("(AP) — The vote was held.") == ("AP",)
+
+
+def test_agencies_in_text_ignores_mentions_and_photo_credits():
+    text = ('state news agency Xinhua reported on Thursday.\n'
+            'Kim (left) in BeijingImage: China Daily/REUTERS')
+    assert agencies_in_text(text) == ()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("John Silk AP, AFP, dpa", True),
+    ("By Jane Doe, Example News", True),
+    ("Jane Doe and Max Roe", True),
+    ("Chinese, Russian and North Korean leaders meet in Beijing", False),
+    ("Kim arrived in Beijing by train on Tuesday and met Xi.", False),
+])
+def test_looks_like_byline(text, expected):
+    assert looks_like_byline(text) is expected
+
+
+def test_byline_prefixes():
+    assert has_byline_prefix("By Jane Doe") and has_byline_prefix("Von Max Roe")
+    assert not has_byline_prefix("Bylines matter") and not has_byline_prefix("From the archive")
+    assert is_bare_byline_prefix("By") and not is_bare_byline_prefix("By Jane Doe")
+    assert not is_bare_byline_prefix("From")
+
+
+def test_is_editor_line():
+    assert is_editor_line("Edited by: Rana Taha")
+    assert is_editor_line("Reporting by Jane Doe; Editing by Max Roe")
+    assert not is_editor_line("He edited by hand.")

@@ -1,0 +1,37 @@
+"""Captions and credits split apart."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract.captions import is_credit_line, split_credit
+
+
+@pytest.mark.parametrize("text, caption, credit", [
+    ("Kim is on his first visit to China in six yearsImage: China Daily/REUTERS",
+     "Kim is on his first visit to China in six years", "China Daily/REUTERS"),
+    ("Photo: Jane Doe", None, "Jane Doe"),
+    ("Credit: Jane Doe for The Example Times", None, "Jane Doe for The Example Times"),
+    ("Ein Wahllokal in Berlin Foto: Max Roe/dpa", "Ein Wahllokal in Berlin", "Max Roe/dpa"),
+    ("Rescuers in Kyiv on Monday (AP Photo/Jane Doe)", "Rescuers in Kyiv on Monday",
+     "AP Photo/Jane Doe"),
+    ("Protesters in Paris (Photo: dpa)", "Protesters in Paris", "dpa"),
+    ("Protesters in Paris. John Doe/Getty Images", "Protesters in Paris.",
+     "John Doe/Getty Images"),
+    ("Smoke over the harbour. © Reuters", "Smoke over the harbour.", "Reuters"),
+    ("A quiet street in Kyiv", "A quiet street in Kyiv", None),
+    ("The pool at the resort", "The pool at the resort", None),
+])
+def test_split_credit_separates_caption_and_credit(text, caption, credit):
+    assert split_credit(text) == (caption, credit)
+
+
+def test_glued_label_needs_its_capital():
+    # "image:" inside running text is not a glued credit label.
+    assert split_credit("The profileimage: a story")[1] is None
+
+
+def test_is_credit_line():
+    assert is_credit_line("Image: dpa")
+    assert is_credit_line("Getty Images")
+    assert not is_credit_line("Kim rarely leaves North Korea")

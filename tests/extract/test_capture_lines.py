@@ -1,0 +1,54 @@
+"""Reading the lines of a capture: Markdown, hard wraps, rules, breadcrumbs."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract.capture_lines import (is_paragraph, line_rule, read_lines, section_names,
+                                             word_count)
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("1. Skip to content", "skip"), ("Accept all cookies", "skip"), ("Share", "skip"),
+    ("More on this topic", "end"), ("Related", "end"), ("Posted by jane on May 4, 2025", "meta"),
+    ("Das könnte Sie auch interessieren", "end"), ("Comments are closed.", "skip"),
+    ("Get the Weekly Newsletter", "skip"), ("Kim met Xi in Beijing on Thursday.", None),
+    ("The newsletter reached 20,000 readers in its first month, the publisher said.", None),
+])
+def test_line_rules(line, rule):
+    assert line_rule(line) == rule
+
+
+def test_section_names_from_run_together_words_and_breadcrumbs():
+    assert section_names("PoliticsChina") == ("Politics", "China")
+    assert section_names("Home › World › Asia") == ("World", "Asia")
+    assert section_names("China") == ()
+    assert section_names("Kim met Xi / in Beijing on Thursday.") == ()
+
+
+def test_markdown_is_undone():
+    lines = read_lines("# Title\n\n*By Jane Doe*\n\n![A harbour](https://x.example/a.jpg)\n\n"
+                       "Text with a [link](https://x.example) and **bold** words here.",
+                       markdown=True)
+    assert [line.text for line in lines] == ["Title", "By Jane Doe", "",
+                                             "Text with a link and bold words here."]
+    assert lines[0].heading == 1
+    assert (lines[2].image_alt, lines[2].image_src) == ("A harbour", "https://x.example/a.jpg")
+
+
+def test_hard_wrapped_paragraph_is_joined_but_caption_block_is_not():
+    wrapped = ("The central bank kept its main interest rate unchanged on\n"
+               "Wednesday but said it expected to lower borrowing costs\n"
+               "later this year.")
+    assert len(read_lines(wrapped)) == 1
+    picture = ("Barges on the Rhine near Kaub, where the river is narrowest\n"
+               "Barges carry a third of their load at KaubPhoto: Max Roe/dpa")
+    lines = read_lines(picture)
+    assert len(lines) == 2 and lines[1].credit == "Max Roe/dpa"
+
+
+def test_paragraphs_and_word_counts():
+    assert is_paragraph("Kim arrived in Beijing by train on Tuesday.")
+    assert not is_paragraph("What did Xi tell Kim?")
+    assert not is_paragraph("Chinese, Russian and North Korean leaders meet in Beijing")
+    assert word_count("习近平会见金正恩") == 4
