@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 EXTENSIONS = {
     "published": "the article's publication date (YYYY-MM-DD or ISO datetime) or None",
     "kb": "the KnowledgeBase used to resolve actors",
+    "image_texts": "list[str]: image descriptions and captions, which name actors but are not body",
     "ng_actors": "list[model.Actor]: the article's actors",
     "ng_mentions": "list[model.Mention]: spans of the body linked to actors",
     "ng_dates": "list[model.DateExpression]: date expressions, resolved",

@@ -83,6 +83,8 @@ def analyze_body(article: Article, options) -> AnalyzedArticle:
     doc = parse_body(article.body)
     doc._.published = article.published
     doc._.kb = load_kb(tuple(options.kb_files))
+    doc._.image_texts = [text for image in article.images
+                         for text in (image.description, image.caption) if text]
     for _name, func, _requires, _assigns in ANNOTATORS:
         doc = func(doc)
     return AnalyzedArticle(

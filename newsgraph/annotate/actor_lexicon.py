@@ -1,0 +1,83 @@
+"""The actor annotator's word lists, read once from ``newsgraph/data/actor_rules.toml``.
+
+Country names, demonyms, titles and agent nouns come from the knowledge base; this file holds
+only the grammar words the rules need (locative prepositions, pronouns, courtesy titles, ...).
+A missing key or a value of the wrong shape raises ``AnnotateError`` naming the file.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from newsgraph.errors import AnnotateError
+
+RULES_FILE = Path(__file__).resolve().parent.parent / "data" / "actor_rules.toml"
+GENDERS = ("m", "f", "")
+
+
+@dataclass(frozen=True)
+class ActorLexicon:
+    """The grammar words of actor finding; every set holds lower-case words."""
+
+    locative_prepositions: frozenset[str]
+    government_nouns: frozenset[str]
+    stance_nouns: frozenset[str]
+    generic_role_nouns: frozenset[str]
+    honorifics: dict[str, str]  # word -> gender ("m", "f" or "")
+    pronouns: dict[str, str]  # word -> gender
+    determiners: frozenset[str]
+    former_markers: frozenset[str]
+    acronym_stopwords: frozenset[str]
+    object_pronouns: frozenset[str]
+
+
+def _words(data: dict, key: str, path: Path) -> frozenset[str]:
+    value = data.get(key)
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise AnnotateError(f"'{key}' must be a list of non-empty strings", source=str(path))
+    return frozenset(v.strip().lower() for v in value)
+
+
+def _genders(data: dict, key: str, path: Path) -> dict[str, str]:
+    value = data.get(key)
+    if not isinstance(value, dict):
+        raise AnnotateError(f"[{key}] must be a table of word = gender", source=str(path))
+    for word, gender in value.items():
+        if gender not in GENDERS:
+            raise AnnotateError(f"[{key}] {word!r}: gender {gender!r} must be one of "
+                                f"{', '.join(repr(g) for g in GENDERS)}", source=str(path))
+    return {word.lower(): gender for word, gender in value.items()}
+
+
+def read_lexicon(path: Path = RULES_FILE) -> ActorLexicon:
+    """Read and validate an actor rules file."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise AnnotateError(f"cannot read the actor rules ({exc.strerror})", source=str(path)) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise AnnotateError(f"not valid TOML: {exc}", source=str(path)) from None
+    words = data.get("words")
+    if not isinstance(words, dict):
+        raise AnnotateError("a [words] table is required", source=str(path))
+    return ActorLexicon(
+        locative_prepositions=_words(data, "locative_prepositions", path),
+        government_nouns=_words(data, "government_nouns", path),
+        stance_nouns=_words(data, "stance_nouns", path),
+        generic_role_nouns=_words(data, "generic_role_nouns", path),
+        honorifics=_genders(data, "honorifics", path),
+        pronouns=_genders(data, "pronouns", path),
+        determiners=_words(words, "determiners", path),
+        former_markers=_words(words, "former_markers", path),
+        acronym_stopwords=_words(words, "acronym_stopwords", path),
+        object_pronouns=_words(words, "object_pronouns", path),
+    )
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> ActorLexicon:
+    """The bundled actor rules (read once per process)."""
+    return read_lexicon()

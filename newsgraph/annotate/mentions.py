@@ -1,0 +1,466 @@
+"""Finding the spans of an article that name or describe an actor.
+
+Four sources, in one linear pass each over the parsed body:
+
+1. a gazetteer of the knowledge base (a spaCy ``PhraseMatcher`` over every alias, built once
+   per knowledge base), so a known actor is found where the small model mislabels it
+   ("the Trump administration", "DPRK");
+2. the model's named entities (PERSON, ORG, GPE, NORP, FAC, LOC); where both cover the same
+   words the longer span wins, and the gazetteer on a tie;
+3. nominal mentions: noun phrases headed by an agent noun ("riot police", "an American
+   destroyer", "the North Korean leader", "the Chinese foreign ministry");
+4. third-person pronouns (linked later, where a rule can decide).
+
+Country names and capitals count only when they stand for a government: "relations with
+Pyongyang" is a mention, "talks in Beijing" is a place (see ``actor_rules.toml``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from newsgraph.annotate.actor_lexicon import ActorLexicon, lexicon
+from newsgraph.annotate.roles import (Role, apposition, country_of_words, read_phrase, read_title,
+                                     role_agent, title_before)
+from newsgraph.kb.entries import Agent
+
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
+_QUOTES = "\"'\u201c\u201d\u2018\u2019"
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A span that refers to an actor, before linking. Offsets are characters of the body.
+
+    ``source``: "name" (a proper name), "country" (a country, capital or seat of government
+    standing for its government), "nominal" (a role noun phrase), "pronoun".
+    """
+
+    start: int
+    end: int
+    source: str
+    label: str  # the entity label, "KB" for a gazetteer hit, "NOUN" or "PRON"
+    text: str  # the name as written, without determiner, title or possessive
+    head: int  # token index of the phrase's head
+    kb_ids: tuple[str, ...] = ()
+    country: str | None = None
+    role: Role | None = None
+    agent: Agent | None = None
+    subject: bool = False
+    definite: bool = False
+    plural: bool = False
+    government: bool = False  # stands for a government ("the Trump administration")
+    gender: str = ""
+    roles: list[Role] = field(default_factory=list)
+    tokens: tuple[int, int] = (0, 0)  # token range [start, end) the mention covers
+    owner: int | None = None  # token of a possessive pronoun owning a government noun
+    governor: int = -1  # token index of the word the head depends on (its verb, for a subject)
+
+
+# ---- the gazetteer ----------------------------------------------------------------------------
+
+_GAZETTEERS: dict[int, tuple[object, object, "Gazetteer"]] = {}
+
+
+class Gazetteer:
+    """Every knowledge-base alias as a case-insensitive phrase pattern.
+
+    A hit counts only if it is written like a name: an alias in capitals ("WHO") must match
+    exactly, and any other alias needs a capital letter in the text ("us" is not the US).
+    """
+
+    def __init__(self, kb, nlp):
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.exact: dict[tuple[str, str], set[str]] = {}
+        by_entry: dict[str, list[str]] = {}
+        for alias, kb_id in kb.aliases():
+            alias = alias.strip()
+            if len(alias) < 2:
+                continue
+            by_entry.setdefault(kb_id, []).append(alias)
+            self.exact.setdefault((kb_id, alias.lower()), set()).add(alias)
+        for kb_id, aliases in by_entry.items():
+            self.matcher.add(kb_id, list(nlp.tokenizer.pipe(aliases)))
+        self.vocab = nlp.vocab
+
+    def find(self, doc: Doc) -> dict[tuple[int, int], list[str]]:
+        """Token spans (start, end) of the doc that name KB entries, with the entries' ids."""
+        hits: dict[tuple[int, int], list[str]] = {}
+        for match_id, start, end in self.matcher(doc):
+            span = doc[start:end]
+            kb_id = self.vocab.strings[match_id]
+            forms = self.exact.get((kb_id, span.text.lower()), set())
+            if span.text not in forms:
+                if any(f.isupper() and len(f) > 1 for f in forms):
+                    continue
+                if not any(t.text[:1].isupper() for t in span if not t.is_punct):
+                    continue
+            if span[0].lower_ in ("the", "a", "an") and end - start > 1:
+                start += 1
+            hits.setdefault((start, end), [])
+            if kb_id not in hits[(start, end)]:
+                hits[(start, end)].append(kb_id)
+        return hits
+
+
+def gazetteer(kb) -> Gazetteer:
+    """The gazetteer of ``kb`` (built on first use, then cached for the process)."""
+    from newsgraph.annotate.nlp import load_nlp
+
+    nlp = load_nlp()
+    cached = _GAZETTEERS.get(id(kb))
+    if cached is None or cached[0] is not kb or cached[1] is not nlp:
+        cached = (kb, nlp, Gazetteer(kb, nlp))
+        _GAZETTEERS[id(kb)] = cached
+    return cached[2]
+
+
+# ---- finding mentions -------------------------------------------------------------------------
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Token range without a leading determiner or trailing possessive or quote marks."""
+    while start < end - 1 and (doc[start].lower_ in ("the", "a", "an") or doc[start].text in _QUOTES):
+        start += 1
+    while end > start + 1 and (doc[end - 1].tag_ == "POS" or doc[end - 1].text in _QUOTES
+                               or doc[end - 1].is_punct):
+        end -= 1
+    return start, end
+
+
+def _is_locative(span: Span, lex: ActorLexicon) -> bool:
+    """Whether a place name is where something happens ("in Beijing"), not who acts."""
+    token = span.root
+    for _ in range(3):
+        if token.dep_ == "pobj":
+            return token.head.lower_ in lex.locative_prepositions
+        if token.dep_ in ("appos", "conj", "compound") and token.head.i != token.i and token.head.ent_type_ in ("GPE", "LOC", "FAC"):
+            token = token.head
+            continue
+        if token.dep_ in ("npadvmod",) and token.head.pos_ in ("ADJ", "VERB"):
+            return True  # "Beijing-based"
+        return False
+    return False
+
+
+def _government_noun(span: Span, lex: ActorLexicon) -> int | None:
+    """Token index of the government noun a name modifies: "the Trump administration"."""
+    head = span.root.head
+    if span.root.dep_ in ("compound", "poss", "amod") and head.lower_ in lex.government_nouns:
+        return head.i
+    return None
+
+
+def _stance_noun(span: Span, lex: ActorLexicon) -> int | None:
+    head = span.root.head
+    if span.root.dep_ == "poss" and head.lower_ in lex.stance_nouns:
+        return head.i
+    return None
+
+
+def find_mentions(doc: Doc, kb, lex: ActorLexicon | None = None) -> list[Candidate]:
+    """Every actor mention of the doc, in text order, not yet linked."""
+    lex = lex or lexicon()
+    spans: list[tuple[int, int, str, list[str]]] = []
+    for (start, end), ids in gazetteer(kb).find(doc).items():
+        if not _used_as_adjective(doc[start:end]):
+            spans.append((start, end, "KB", ids))
+    for ent in doc.ents:
+        if ent.label_ in NAME_LABELS:
+            start, end = _trim(doc, ent.start, ent.end)
+            if _modifies_agent_noun(doc[start:end], ent.label_, kb, lex) and not kb.lookup(doc[start:end].text):
+                continue  # "Riot police" mislabelled PERSON: the nominal reading wins
+            if ent.label_ == "PERSON" and end - start == 1 and doc[start].tag_ == "NNS":
+                continue  # "Mosques" mislabelled PERSON: a plural common noun is nobody's name
+            spans.append((start, end, ent.label_, []))
+    kb_spans: dict[int, list[int]] = {}
+    for s, e, label, _ in spans:
+        if label == "KB":
+            kb_spans.setdefault(s, []).append(e)
+    spans = [span for span in spans if span[2] == "KB" or not _sloppy(doc, span, kb_spans)]
+    # Longest first; on a tie the gazetteer (listed first) wins.
+    spans.sort(key=lambda s: (-(s[1] - s[0]), s[2] != "KB", s[0]))
+    taken = [False] * len(doc)
+    chosen = []
+    for start, end, label, ids in spans:
+        if any(taken[start:end]):
+            continue
+        for i in range(start, end):
+            taken[i] = True
+        chosen.append((start, end, label, ids))
+    chosen.sort()
+    candidates: list[Candidate] = []
+    consumed: set[int] = set()
+    # People first: the words of their titles ("Pakistan's Prime Minister") are not mentions.
+    people = []
+    for start, end, label, ids in chosen:
+        ner = doc[start].ent_type_ if label == "KB" else label
+        entries = [kb.by_id(i) for i in ids] or kb.lookup(doc[start:end].text)
+        entries = [e for e in entries if e is not None]
+        if label == "PERSON" and entries and all(e.kind == "country" for e in entries):
+            entries = []
+        kinds = {e.kind for e in entries}
+        if "person" in kinds or (not entries and ner == "PERSON"):
+            people.append((start, end, label, [e.id for e in entries]))
+    people.extend(_name_parts(doc, people, taken, kb))
+    people.sort()
+    people_starts = {p[0] for p in people}
+    for start, end, label, ids in people:
+        cand = _person(doc, start, end, label, ids, kb, lex)
+        if cand.role is not None and cand.role.tokens and cand.role.tokens[0] < start:
+            consumed.update(range(cand.role.tokens[0], start))
+        candidates.append(cand)
+    for start, end, label, ids in chosen:
+        if start in people_starts or any(i in consumed for i in range(start, end)):
+            continue
+        cand = _other(doc, start, end, label, ids, kb, lex)
+        if cand is not None:
+            candidates.append(cand)
+    for i in range(len(doc)):
+        if i in consumed:
+            taken[i] = True
+    for cand in candidates:
+        for i in range(*cand.tokens):
+            taken[i] = True
+    candidates.extend(_nominals(doc, taken, kb, lex))
+    candidates.extend(_pronouns(doc, lex))
+    candidates.sort(key=lambda c: (c.start, -c.end))
+    return candidates
+
+
+def _sloppy(doc: Doc, span: tuple, kb_spans: dict[int, list[int]]) -> bool:
+    """An entity that holds a known name plus only lower-case words ("standing committee of
+    the National People's Congress"): the known name is the mention."""
+    start, end = span[0], span[1]
+    for s in range(start, end):
+        for e in kb_spans.get(s, ()):
+            if e <= end and (s, e) != (start, end):
+                extra = [t for t in doc[start:end] if not (s <= t.i < e)]
+                if all(t.is_lower or t.is_punct for t in extra):
+                    return True
+    return False
+
+
+def _possessive_country(span: Span, kb) -> str | None:
+    """The country of a possessive before an organisation: "Afghanistan's Ministry of ..."."""
+    for child in span.root.children:
+        if child.dep_ == "poss" and child.i < span.start:
+            return country_of_words(child.text, kb)
+    return None
+
+
+def _modifies_agent_noun(span: Span, label: str, kb, lex: ActorLexicon) -> bool:
+    root = span.root
+    return (len(span) == 1 and label in ("PERSON", "ORG") and root.dep_ in ("compound", "amod")
+            and root.head.i == span.end and root.head.pos_ == "NOUN"
+            and root.head.lower_ not in lex.government_nouns  # "the Trump administration"
+            and role_agent(root.head.lower_, kb) is not None)
+
+
+def _used_as_adjective(span: Span) -> bool:
+    """A known name used as an adjective before a noun ("a Chinese military parade"): it
+    describes the noun and acts in nothing."""
+    last = span[-1]
+    return last.pos_ == "ADJ" and last.dep_ == "amod" and last.head.i >= span.end
+
+
+def _name_parts(doc: Doc, people: list, taken: list[bool], kb) -> list:
+    """Single words elsewhere in the doc that repeat the first or last word of a person's full
+    name found in it ("Pandor" after "Naledi Pandor"), where the model missed them."""
+    words = set()
+    for start, end, _label, ids in people:
+        names = [doc[start:end].text] + [e.name for e in (kb.by_id(i) for i in ids) if e]
+        for name in names:
+            parts = [p for p in name.replace("-", " ").split() if p[:1].isupper() and len(p) > 2]
+            if len(parts) >= 2:
+                words.update((parts[0], parts[-1]))
+    found = []
+    if not words:
+        return found
+    for token in doc:
+        if token.text in words and not taken[token.i] and (
+                token.pos_ == "PROPN" or (token.is_title and not token.is_sent_start)):
+            taken[token.i] = True
+            found.append((token.i, token.i + 1, "PERSON", []))
+    return found
+
+
+def _base(doc: Doc, start: int, end: int, source: str, label: str) -> Candidate:
+    span = doc[start:end]
+    root = span.root
+    return Candidate(start=span.start_char, end=span.end_char, source=source, label=label,
+                     text=span.text, head=root.i, subject=root.dep_ in _SUBJECT_DEPS,
+                     tokens=(start, end), governor=root.head.i)
+
+
+def _person(doc: Doc, start: int, end: int, label: str, ids: list[str], kb,
+            lex: ActorLexicon) -> Candidate:
+    cand = _base(doc, start, end, "name", "PERSON" if label != "KB" else "KB")
+    cand.kb_ids = tuple(ids)
+    roles = [r for r in (title_before(doc, start, end, kb), apposition(doc, start, end, kb)) if r]
+    cand.roles = roles
+    cand.role = roles[0] if roles else None
+    before = doc[start - 1] if start > 0 else None
+    if before is not None and before.lower_ in lex.honorifics:
+        cand.gender = lex.honorifics[before.lower_]
+    gov = _government_noun(doc[start:end], lex)
+    if gov is not None:
+        cand.government = True
+        cand.end = max(cand.end, doc[gov].idx + len(doc[gov]))
+        cand.tokens = (start, max(end, gov + 1))
+    return cand
+
+
+def _other(doc: Doc, start: int, end: int, label: str, ids: list[str], kb,
+           lex: ActorLexicon) -> Candidate | None:
+    span = doc[start:end]
+    entries = [e for e in (kb.by_id(i) for i in ids) if e is not None] or kb.lookup(span.text)
+    ner = span.root.ent_type_ or label
+    countries = [e for e in entries if e.kind == "country"]
+    if countries and len(countries) == len(entries):
+        code = countries[0].id.rpartition("/")[2]
+        return _country(doc, start, end, code, countries[0].id, lex, kb)
+    if entries:
+        cand = _base(doc, start, end, "name", label)
+        cand.kb_ids = tuple(e.id for e in entries)
+        return cand
+    if ner in ("GPE", "LOC"):
+        code = country_of_words(span.text, kb)
+        if code is None:
+            return None  # a city or region: a place, not an actor
+        return _country(doc, start, end, code, None, lex, kb)
+    if ner == "NORP":
+        root = span.root
+        if root.dep_ in ("amod", "compound") or root.pos_ == "ADJ":
+            return None  # "Chinese President": a modifier, read with the noun it modifies
+        code = country_of_words(span.text, kb)
+        cand = _base(doc, start, end, "nominal", "NORP")
+        cand.country = code
+        cand.plural = root.tag_ in ("NNS", "NNPS")
+        cand.agent = Agent(span.text.lower(), "", "group")
+        return cand if code else None
+    if ner == "ORG":
+        cand = _base(doc, start, end, "name", "ORG")
+        cand.role = read_title(list(span), kb, lex)
+        gov = _government_noun(span, lex)
+        if gov is not None:
+            cand.government = True
+            cand.end = max(cand.end, doc[gov].idx + len(doc[gov]))
+            cand.tokens = (start, max(end, gov + 1))
+        if cand.role is None or cand.role.country is None:
+            code = _possessive_country(span, kb)
+            if code:
+                old = cand.role
+                cand.role = Role(old.title if old else None, code, old.sector if old else None,
+                                 old.kind if old else None)
+        return cand
+    if ner == "PERSON":
+        return _person(doc, start, end, label, [], kb, lex)
+    return None  # FAC/LOC that name no known actor
+
+
+def _country(doc: Doc, start: int, end: int, code: str, kb_id: str | None,
+             lex: ActorLexicon, kb) -> Candidate | None:
+    span = doc[start:end]
+    if _is_locative(span, lex):
+        return None
+    root = span.root
+    if root.dep_ in ("compound", "amod", "nmod") and root.head.i >= end and \
+            root.head.lower_ not in lex.government_nouns and role_agent(root.head.lower_, kb):
+        return None  # "the Myanmar military", "Pakistan officials": read as a nominal mention
+    cand = _base(doc, start, end, "country", "GPE")
+    cand.country = code
+    cand.kb_ids = (kb_id,) if kb_id else ()
+    extend = _government_noun(span, lex)
+    if extend is None:
+        extend = _stance_noun(span, lex)
+    if extend is not None and extend > span.start:
+        cand.end = doc[extend].idx + len(doc[extend])
+        cand.tokens = (start, extend + 1)
+        cand.government = True
+    return cand
+
+
+def _nominals(doc: Doc, taken: list[bool], kb, lex: ActorLexicon) -> list[Candidate]:
+    """Noun phrases headed by an agent noun, with nationality and office read from them."""
+    found = []
+    try:
+        chunks = list(doc.noun_chunks)
+    except ValueError:  # no parse
+        return found
+    for chunk in chunks:
+        root = chunk.root
+        if taken[root.i] or root.pos_ == "PRON" or root.ent_type_ in ("PERSON", "ORG", "DATE", "TIME",
+                                                                      "MONEY", "PERCENT", "CARDINAL"):
+            continue
+        if root.ent_type_ == "NORP":
+            # "the Chinese", "Saudis": people of a nation; handled as names were.
+            continue
+        # The longest known office or agent among the head and its modifiers: "foreign
+        # minister" (amod + head), "riot police" (compound + head), else the head alone.
+        modifiers = [t.lower_ for t in chunk if t.i < root.i and t.dep_ in ("compound", "amod")
+                     and not t.ent_type_ and not taken[t.i]]
+        agent = None
+        for k in range(len(modifiers)):
+            agent = role_agent(" ".join([*modifiers[k:], root.lower_]), kb)
+            if agent is not None:
+                break
+        agent = agent or role_agent(root.lower_, kb) or role_agent(root.lemma_.lower(), kb)
+        if agent is None:
+            continue
+        role = read_phrase(doc, root, kb)
+        if role is None or (role.sector is None and role.kind is None):
+            continue
+        cand = _base(doc, chunk.start, chunk.end, "nominal", "NOUN")
+        cand.head = root.i
+        cand.agent = agent
+        cand.role = role
+        cand.country = role.country if not _mixed_nationality(chunk, root, kb) else None
+        owner = [t for t in root.children if t.dep_ == "poss" and t.lower_ in lex.pronouns]
+        if owner and root.lower_ in lex.government_nouns:
+            cand.owner = owner[0].i  # "his administration": the government of his country
+        # "the leader", "Iran's foreign minister", and a singular office with a nationality and
+        # no indefinite article ("Iraqi Prime Minister ...") name one holder.
+        # A bare noun ("police fired at ...") is read like a definite one: the police already named.
+        cand.definite = chunk[0].lower_ in ("the", "this", "that") or any(t.tag_ == "POS" for t in chunk) \
+            or bool(agent.title and role.country and chunk[0].lower_ not in ("a", "an")) \
+            or len(chunk) == 1
+        cand.plural = root.tag_ in ("NNS", "NNPS") or agent.kind == "group"
+        cand.government = root.lower_ in lex.government_nouns
+        for i in range(chunk.start, chunk.end):
+            taken[i] = True
+        found.append(cand)
+    return found
+
+
+def _mixed_nationality(chunk: Span, root, kb) -> bool:
+    """Whether the words before the head name two or more countries ("U.S. and Iraqi
+    officials", "Russian and DPRK leaders"): the group has no one country."""
+    codes = set()
+    for token in chunk:
+        if token.i >= root.i:
+            break
+        code = kb.demonym(token.text) if token.text[:1].isupper() else None
+        if code is None and token.ent_type_ in ("GPE", "NORP", "ORG") and token.text[:1].isupper():
+            entry = kb.country(token.text) if len(token.text) > 1 else None
+            code = entry.id.rpartition("/")[2] if entry is not None else None
+        if code:
+            codes.add(code)
+    return len(codes) > 1
+
+
+def _pronouns(doc: Doc, lex: ActorLexicon) -> list[Candidate]:
+    found = []
+    for token in doc:
+        gender = lex.pronouns.get(token.lower_)
+        if gender is not None and token.pos_ == "PRON" or (gender is not None and token.tag_ == "PRP$"):
+            cand = Candidate(start=token.idx, end=token.idx + len(token), source="pronoun",
+                             label="PRON", text=token.text, head=token.i,
+                             subject=token.dep_ in _SUBJECT_DEPS, gender=gender or "",
+                             tokens=(token.i, token.i + 1), governor=token.head.i)
+            found.append(cand)
+    return found

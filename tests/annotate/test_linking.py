@@ -1,0 +1,90 @@
+"""Linking inside an article: one actor however it is named."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def _annotate(text, published=None):
+    from newsgraph.annotate.actors import annotate_actors, actors_by_id
+    from newsgraph.annotate.nlp import parse_body
+    from newsgraph.kb import load_kb
+
+    doc = parse_body(text)
+    doc._.published = published
+    doc._.kb = load_kb()
+    annotate_actors(doc)
+    by_id = actors_by_id(doc)
+    return [(text[m.start:m.end], by_id[m.actor_id]) for m in doc._.ng_mentions]
+
+
+def _actor_of(mentions, text, nth=0):
+    return [a for t, a in mentions if t == text][nth]
+
+
+def test_linking_surname_joins_the_full_name(nlp):
+    mentions = _annotate("Kenyan President William Ruto met Nigerian President Bola Tinubu. "
+                         "Ruto thanked Tinubu.", "2024-05-01")
+    assert _actor_of(mentions, "Ruto").name == "William Ruto"
+    assert _actor_of(mentions, "Tinubu").name == "Bola Tinubu"
+
+
+def test_linking_unknown_person_surname_joins_the_full_name(nlp):
+    mentions = _annotate("Police spokesperson Amina Wekesa said two men were arrested. "
+                         "Wekesa said more arrests would follow.")
+    assert _actor_of(mentions, "Wekesa").id == _actor_of(mentions, "Amina Wekesa").id
+
+
+def test_linking_title_and_surname_joins_the_person(nlp):
+    mentions = _annotate("Xi Jinping met Kim Jong Un. President Xi praised the ties.", "2025-09-04")
+    xi = [a for t, a in mentions if t.endswith("Xi")]
+    assert xi and all(a.name == "Xi Jinping" for a in xi)
+
+
+def test_linking_role_noun_joins_the_person_of_that_country(nlp):
+    mentions = _annotate("Kim Jong Un arrived in Beijing by train. The North Korean leader "
+                         "met Xi Jinping.", "2025-09-04")
+    assert _actor_of(mentions, "The North Korean leader").name == "Kim Jong Un"
+
+
+def test_linking_role_noun_without_the_person_uses_the_office_holder(nlp):
+    mentions = _annotate("The President of the United States spoke on Monday.", "2022-01-10")
+    assert _actor_of(mentions, "The President").name == "Joe Biden"
+
+
+def test_linking_capital_and_seat_of_government_join_the_country(nlp):
+    mentions = _annotate("Russia warned Kyiv. The Kremlin said Moscow would respond.")
+    ids = {a.id for t, a in mentions if t in ("Russia", "Kremlin", "The Kremlin", "Moscow")}
+    assert len(ids) == 1
+
+
+def test_linking_acronym_joins_the_organisation(nlp):
+    mentions = _annotate("The Volta River Workers Union called a strike. The VRWU said talks failed.")
+    union = [a for t, a in mentions if "Union" in t]
+    acronym = [a for t, a in mentions if t == "VRWU"]
+    assert union and acronym and union[0].id == acronym[0].id
+
+
+def test_linking_pronoun_joins_the_last_person_subject(nlp):
+    mentions = _annotate("Mrs. Carter met Mr. Okafor in Lagos. She thanked him for his help.")
+    assert _actor_of(mentions, "She").id == _actor_of(mentions, "Carter").id
+    assert _actor_of(mentions, "him").id == _actor_of(mentions, "Okafor").id
+
+
+def test_linking_pronoun_without_a_person_stays_unlinked(nlp):
+    mentions = _annotate("The storm hit the coast. He said nothing.")
+    assert not [t for t, _ in mentions if t == "He"]
+
+
+def test_linking_definite_role_noun_joins_the_group_already_named(nlp):
+    mentions = _annotate("Kenyan police arrested dozens. The police said the protest was illegal.")
+    kenyan = _actor_of(mentions, "Kenyan police")
+    assert _actor_of(mentions, "The police").id == kenyan.id
+    assert (kenyan.country, kenyan.sector) == ("KEN", "COP")
+
+
+def test_linking_names_with_diacritics_join_their_plain_spelling(nlp):
+    mentions = _annotate("Recep Tayyip Erdoğan spoke in Ankara. Erdogan later left.", "2024-01-01")
+    assert _actor_of(mentions, "Erdogan").name == _actor_of(mentions, "Recep Tayyip Erdoğan").name

@@ -1,0 +1,78 @@
+"""Finding mentions: gazetteer, named entities, nominal role phrases, places that are not actors."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.annotate.mentions import find_mentions, gazetteer
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def kb():
+    from newsgraph.kb import load_kb
+
+    return load_kb()
+
+
+def _mentions(nlp, kb, text):
+    from newsgraph.annotate.nlp import parse_body
+
+    doc = parse_body(text)
+    return {text[c.start:c.end]: c for c in find_mentions(doc, kb)}
+
+
+def test_mentions_gazetteer_finds_known_names_the_model_mislabels(nlp, kb):
+    found = _mentions(nlp, kb, "The DPRK rejected the offer.")
+    assert "DPRK" in found
+    assert found["DPRK"].source == "country" and found["DPRK"].country == "PRK"
+
+
+def test_mentions_gazetteer_needs_name_case(nlp, kb):
+    from newsgraph.annotate.nlp import parse_body
+
+    doc = parse_body("Let us see who comes: WHO officials said so.")
+    words = {doc[start:end].text for start, end in gazetteer(kb).find(doc)}
+    assert "us" not in words and "who" not in words
+    assert "WHO" in words
+
+
+def test_mentions_capital_as_object_of_with_is_an_actor(nlp, kb):
+    found = _mentions(nlp, kb, "Seoul has tense relations with Pyongyang.")
+    assert found["Pyongyang"].country == "PRK"
+    assert found["Seoul"].country == "KOR"
+
+
+def test_mentions_place_after_locative_preposition_is_not_an_actor(nlp, kb):
+    found = _mentions(nlp, kb, "The leaders held talks in Beijing on Monday.")
+    assert not any("Beijing" in text for text in found)
+
+
+def test_mentions_possessive_capital_with_stance_noun_is_one_mention(nlp, kb):
+    found = _mentions(nlp, kb, "Beijing's position on the issue will not change.")
+    assert found["Beijing's position"].country == "CHN"
+
+
+def test_mentions_trump_administration_names_the_government(nlp, kb):
+    found = _mentions(nlp, kb, "Donald Trump spoke. Critics of the Trump administration were not surprised.")
+    government = [c for t, c in found.items() if "administration" in t]
+    assert government and government[0].government
+
+
+def test_mentions_nominal_role_phrases_get_country_and_sector(nlp, kb):
+    found = _mentions(nlp, kb, "Riot police fired tear gas. An American destroyer shot down a drone.")
+    police = [c for t, c in found.items() if t.lower().startswith("riot police")]
+    assert police and police[0].source == "nominal" and police[0].agent.sector == "COP"
+    ship = [c for t, c in found.items() if "destroyer" in t]
+    assert ship and ship[0].country == "USA"
+
+
+def test_mentions_title_words_are_not_separate_mentions(nlp, kb):
+    found = _mentions(nlp, kb, "Pakistan's Prime Minister Shehbaz Sharif arrived on Monday.")
+    assert "Shehbaz Sharif" in found
+    assert not any(t.startswith("Pakistan") for t in found)
+
+
+def test_mentions_text_without_entities_gives_none(nlp, kb):
+    assert _mentions(nlp, kb, "it rained all day and the rivers rose slowly.") == {}

@@ -1,0 +1,71 @@
+"""Roles read from the text around a name."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.annotate.roles import apposition, country_of_words, title_before
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def kb():
+    from newsgraph.kb import load_kb
+
+    return load_kb()
+
+
+def _name(doc, name):
+    start = doc.text.index(name)
+    span = doc.char_span(start, start + len(name))
+    return span.start, span.end
+
+
+def _parse(text):
+    from newsgraph.annotate.nlp import parse_body
+
+    return parse_body(text)
+
+
+def test_roles_title_before_name_gives_country_office_and_sector(nlp, kb):
+    doc = _parse("Chinese Foreign Ministry spokesperson Zhao Lijun said the talks went well.")
+    role = title_before(doc, *_name(doc, "Zhao Lijun"), kb)
+    assert (role.country, role.sector) == ("CHN", "GOV")
+    assert role.title == "foreign ministry spokesperson"
+
+
+def test_roles_possessive_country_before_title(nlp, kb):
+    doc = _parse("Pakistan's Prime Minister Anwar Qadir arrived in Beijing.")
+    role = title_before(doc, *_name(doc, "Anwar Qadir"), kb)
+    assert (role.country, role.sector, role.title) == ("PAK", "GOV", "prime minister")
+
+
+def test_roles_apposition_after_name(nlp, kb):
+    doc = _parse("Liu Ming, a spokesperson for the Chinese foreign ministry, declined to comment.")
+    role = apposition(doc, *_name(doc, "Liu Ming"), kb)
+    assert (role.country, role.sector) == ("CHN", "GOV")
+
+
+def test_roles_subject_matter_after_for_is_not_a_nationality(nlp, kb):
+    doc = _parse("Ann Berg, the special representative for North Korea, left on Monday.")
+    role = apposition(doc, *_name(doc, "Ann Berg"), kb)
+    assert role is None or role.country != "PRK"
+
+
+def test_roles_body_before_office_noun_gives_the_sector(nlp, kb):
+    doc = _parse("Pakistani army spokesperson Omar Baig denied the report.")
+    role = title_before(doc, *_name(doc, "Omar Baig"), kb)
+    assert (role.country, role.sector) == ("PAK", "MIL")
+
+
+def test_roles_former_is_marked(nlp, kb):
+    doc = _parse("Former Kenyan President Paul Odera spoke.")
+    role = title_before(doc, *_name(doc, "Paul Odera"), kb)
+    assert role.former and role.country == "KEN"
+
+
+def test_roles_country_words(kb):
+    assert country_of_words("North Korean", kb) == "PRK"
+    assert country_of_words("Pyongyang", kb) == "PRK"
+    assert country_of_words("Atlantis", kb) is None
