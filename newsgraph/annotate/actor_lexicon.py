@@ -32,6 +32,8 @@ class ActorLexicon:
     former_markers: frozenset[str]
     acronym_stopwords: frozenset[str]
     object_pronouns: frozenset[str]
+    neuter_pronouns: frozenset[str]  # it, its: organisations, countries, groups
+    expletive_verbs: frozenset[str]  # lemmas whose subject "it" is a placeholder
 
 
 def _words(data: dict, key: str, path: Path) -> frozenset[str]:
@@ -74,6 +76,8 @@ def read_lexicon(path: Path = RULES_FILE) -> ActorLexicon:
         former_markers=_words(words, "former_markers", path),
         acronym_stopwords=_words(words, "acronym_stopwords", path),
         object_pronouns=_words(words, "object_pronouns", path),
+        neuter_pronouns=_words(words, "neuter_pronouns", path),
+        expletive_verbs=_words(words, "expletive_verbs", path),
     )
 
 

@@ -51,7 +51,10 @@ def annotate_actors(doc: Doc, extra_texts: list[str] | None = None) -> Doc:
         extra_texts = doc._.image_texts
     for text in extra_texts or ():
         _link_extra(text, linker, kb)
-    drafts = [linker.drafts[key] for key in linker.order]
+    # A draft no mention was linked to (a person read only to find a government: "the
+    # Trump administration") is no actor of the article.
+    linked = {key for _, key in linker.links}
+    drafts = [linker.drafts[key] for key in linker.order if key in linked]
     ids = {draft.key: f"a{n}" for n, draft in enumerate(drafts, 1)}
     actors = [to_actor(draft, ids[draft.key], kb, date) for draft in drafts]
     mentions: dict[tuple[int, int], Mention] = {}

@@ -17,7 +17,12 @@ applied to the mentions in text order (docs/actors.md lists and measures them):
 - an acronym joins the organisation whose initials it spells;
 - nominal mentions of the same kind and country ("riot police") are one group;
 - he/she/his/her join the most recent compatible person in the same or the two previous
-  sentences, preferring a subject; a pronoun no rule decides is left unlinked.
+  sentences, preferring a subject; a pronoun no rule decides is left unlinked;
+- it/its join the most recent organisation, country or singular group of the same or the
+  previous sentence, a subject first; "its forces" takes that actor's country;
+- a definite role noun that names nobody yet joins the next person named, in the same or the
+  next sentence, when their country and sector fit ("The U.N. special envoy for Syria ...
+  Geir Pedersen").
 """
 
 from __future__ import annotations
@@ -25,12 +30,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from newsgraph.annotate.actor_lexicon import ActorLexicon, lexicon
-from newsgraph.annotate.mentions import Candidate
+from newsgraph.annotate.mentions import NEUTER, Candidate
 from newsgraph.annotate.roles import Role
 from newsgraph.kb.names import name_key
 
 # How many sentences back a pronoun may look for its person (0: the same sentence).
 PRONOUN_WINDOW = 2
+# "it"/"its" look back less far: organisations and countries crowd news text.
+NEUTER_WINDOW = 1
 
 
 @dataclass
@@ -68,6 +75,8 @@ class Linker:
         self.order: list[str] = []
         # (char start, sentence ordinal, draft key, subject?) of person mentions, in order.
         self.person_mentions: list[tuple[int, int, str, bool]] = []
+        # The same for organisations, countries and singular groups, for "it"/"its".
+        self.thing_mentions: list[tuple[int, int, str, bool]] = []
         self.links: list[tuple[Candidate, str]] = []  # every linked candidate with its draft key
         self.rules: list[str] = []  # the rule that linked each of ``links`` (docs/actors.md)
         self._rule = ""
@@ -78,6 +87,8 @@ class Linker:
         self.last_seen: dict[str, int] = {}
         self.by_noun: dict[str, str] = {}
         self.subject_of: dict[int, str] = {}  # verb token -> the person who is its subject
+        self.first_sentence: dict[str, int] = {}  # draft -> sentence of its first mention
+        self.role_only: set[str] = set()  # person drafts begun by a definite role noun
 
     # ---- public -------------------------------------------------------------------------------
 
@@ -100,8 +111,11 @@ class Linker:
                         draft.roles.append(role)
             if cand.source == "nominal" and draft.phrase is None:
                 draft.phrase = _without_determiners(cand.text, self.lex)
-            if cand.gender and not draft.gender:
+            if cand.gender and not draft.gender and draft.kind == "person":
                 draft.gender = cand.gender
+            if draft.kind in ("organization", "country", "group") and cand.source != "pronoun" \
+                    and not cand.plural:
+                self.thing_mentions.append((cand.start, sentence_of(cand.head), key, cand.subject))
             if draft.kind == "person":
                 self.person_mentions.append((cand.start, sentence_of(cand.head), key, cand.subject))
                 if cand.subject:
@@ -110,7 +124,58 @@ class Linker:
                 self._index_names(draft)
             if draft.agent_noun and draft.kind != "person":
                 self.by_noun[draft.agent_noun] = key
+            self.first_sentence.setdefault(key, sentence_of(cand.head))
+        self._join_roles_to_names()
         return [self.drafts[k] for k in self.order]
+
+    def _join_roles_to_names(self) -> None:
+        """A definite role noun naming nobody yet, followed by a name ("The U.N. special envoy
+        for Syria is calling for ... Geir Pedersen issued his appeal"): when the next person
+        named, in the same or the next sentence, fits the role's country and sector, the role
+        was that person all along and its mentions join them."""
+        from newsgraph.annotate.resolve import draft_codes
+
+        named = [(cand.start, key) for cand, key in self.links
+                 if cand.source == "name" and self.drafts[key].kind == "person"]
+        for key in [k for k in self.order if k in self.role_only]:
+            draft = self.drafts[key]
+            if draft.names or draft.kb_id:
+                continue
+            start = next(c.start for c, k in self.links if k == key)
+            person = next((k for s, k in named if s > start and k != key), None)
+            if person is None or person not in self.drafts:
+                continue
+            if self.first_sentence.get(person, 0) - self.first_sentence.get(key, 0) > 1:
+                continue
+            if any(s < start for s, k in named if k == person):
+                continue  # named before the role: the role noun rules already had their say
+            country, sector = draft_codes(self.drafts[person], self.kb, self.date)
+            own_country, own_sector = draft_codes(draft, self.kb, self.date)
+            if own_country and country and own_country != country:
+                continue
+            if own_sector and sector and own_sector[:3] != sector[:3]:
+                continue
+            self._merge(key, person)
+
+    def _merge(self, old: str, new: str) -> None:
+        """Move every link of draft ``old`` to draft ``new`` and drop ``old``."""
+        target = self.drafts[new]
+        for role in self.drafts[old].roles:
+            if role not in target.roles:
+                target.roles.append(role)
+        for n, (cand, key) in enumerate(self.links):
+            if key == old:
+                self.links[n] = (cand, new)
+                self.rules[n] = "role-before-name"
+        del self.drafts[old]
+        # Ids follow first mentions: the person now starts where the role noun did.
+        at = self.order.index(old)
+        self.order.remove(new)
+        self.order[at] = new
+        self.role_only.discard(old)
+        for noun, key in list(self.by_noun.items()):
+            if key == old:
+                self.by_noun[noun] = new
 
     # ---- rules --------------------------------------------------------------------------------
 
@@ -265,8 +330,29 @@ class Linker:
         if cand.government and country:
             self._rule = "government-noun"
             return self._country_key(country)
+        if cand.government and country is None:
+            # "Trump administration" where the model saw no name in "Trump": a capitalised
+            # modifier that is a person's name (in the article, else in office) gives the
+            # government of that person's country.
+            for word in cand.text.split()[:-1]:
+                if not word[:1].isupper() or name_key(word) in self.lex.determiners:
+                    continue
+                local = self._person_with_words(word)
+                person = self.drafts[local] if local is not None else None
+                if person is None:
+                    entry = self._surname(name_key(word))
+                    # Only to read the country: the person is not mentioned, so no actor.
+                    person = Draft(entry.id, "person", kb_id=entry.id) if entry else None
+                if person is not None:
+                    from newsgraph.annotate.resolve import draft_codes
+
+                    code, _sector = draft_codes(person, self.kb, self.date)
+                    if code:
+                        self._rule = "government-of-person"
+                        return self._country_key(code)
         if cand.government and cand.owner is not None:
-            owner = self._pronoun(cand, sentence)
+            owner = (self._neuter(cand.start, sentence) if cand.owner_neuter
+                     else self._pronoun(cand, sentence))
             if owner is not None:
                 from newsgraph.annotate.resolve import draft_codes
 
@@ -274,6 +360,15 @@ class Linker:
                 if code:
                     self._rule = "government-of-pronoun"
                     return self._country_key(code)
+        if cand.owner_neuter and country is None and not cand.government:
+            # "its forces": the forces of the country or body "its" stands for.
+            owner = self._neuter(cand.start, sentence)
+            if owner is not None:
+                from newsgraph.annotate.resolve import draft_codes
+
+                country, _sector = draft_codes(self.drafts[owner], self.kb, self.date)
+                if country:
+                    self._rule = "owner-pronoun"
         if cand.government and country is None and cand.definite and cand.owner is None:
             # "the administration", "the government": of the country whose government official
             # was mentioned last.
@@ -295,10 +390,17 @@ class Linker:
             # North Korean leader"), unless the role belongs to a non-government body ("the
             # leader of the Taliban insurgency").
             office = agent.noun if generic else agent.title
-            governing = role is None or role.sector in (None, "GOV")
-            if country and office and self.date is not None and governing \
-                    and not (role and role.former):
+            unique = None
+            if country is None and office and not generic:
+                # "the pope": an office only one country has needs no nationality.
+                unique = country = self.kb.office_country(office)
+            governing = role is None or role.sector in (None, "GOV") or unique is not None
+            if country and office and governing and not (role and role.former):
                 holders = self.kb.holders(office, country, self.date)
+                if self.date is None:
+                    # No date: the current holder, as for people's positions.
+                    holders = [(e, p) for e, p in holders if p.end is None]
+                holders = self._fitting(holders, role, agent)
                 if holders:
                     self._rule = "office-holder"
                     entry = holders[0][0]
@@ -309,13 +411,38 @@ class Linker:
             if noun in self.by_noun:
                 self._rule = "same-noun"
                 return self.by_noun[noun]
-        self._rule = "new-group"
+        if self._rule != "owner-pronoun":
+            self._rule = "new-group"
         kind = agent.kind if agent.kind in ("person", "group", "organization") else "group"
         if kind == "person":
             kind = "group" if cand.plural else "person"
+        key = f"group:{country}:{noun}"
+        if kind == "person" and cand.definite and key not in self.drafts:
+            self.role_only.add(key)
         return self._new(f"group:{country}:{noun}", kind, country=country,
                          sector=(role.sector if role and role.sector else agent.sector) or None,
                          agent_noun=noun)
+
+    def _fitting(self, holders: list, role: Role | None, agent) -> list:
+        """The holders whose office fits the body the role phrase names: "the Kremlin
+        spokesman" is not the foreign ministry's spokesperson. The role's words beyond the
+        office noun must all appear in the office, the body or the entry's description."""
+        if role is None or not role.title:
+            return holders
+        noun_words = set(name_key(agent.noun).split()) | set(name_key(agent.title or "").split())
+        wanted = [w for w in name_key(role.title).split() if w not in noun_words]
+        if not wanted:
+            return holders
+        fitting = []
+        for entry, position in holders:
+            texts = [position.office, entry.description or ""]
+            body = self.kb.by_id(position.organization) if position.organization else None
+            if body is not None:
+                texts.extend((body.name, *body.aliases))
+            words = set(name_key(" ".join(texts)).split())
+            if all(w in words for w in wanted):
+                fitting.append((entry, position))
+        return fitting
 
     def _person_with_role(self, country: str | None, agent, role: Role | None) -> str | None:
         """The most recent person of ``country`` whose office fits the role noun."""
@@ -337,7 +464,25 @@ class Linker:
             return key
         return None
 
+    def _neuter(self, start: int, sentence: int, subject_only: bool = False) -> str | None:
+        """"it"/"its": the most recent organisation, country or singular group named in the
+        same or the previous sentence, a subject first."""
+        best = None
+        for begin, sent, key, subject in reversed(self.thing_mentions):
+            if begin >= start:
+                continue
+            if sentence - sent > NEUTER_WINDOW:
+                break
+            if subject:
+                return key
+            if best is None and not subject_only:
+                best = key
+        return best
+
     def _pronoun(self, cand: Candidate, sentence: int) -> str | None:
+        if cand.gender == NEUTER:
+            self._rule = "neuter-pronoun"
+            return self._neuter(cand.start, sentence)
         best = None
         # "Hasina thanked him": an object pronoun is not the subject of its own verb.
         own_subject = self.subject_of.get(cand.governor) if not cand.subject else None

@@ -9,7 +9,9 @@ Four sources, in one linear pass each over the parsed body:
    words the longer span wins, and the gazetteer on a tie;
 3. nominal mentions: noun phrases headed by an agent noun ("riot police", "an American
    destroyer", "the North Korean leader", "the Chinese foreign ministry");
-4. third-person pronouns (linked later, where a rule can decide).
+4. third-person pronouns, "it"/"its" included (linked later, where a rule can decide).
+
+A nominal naming two nationalities ("U.S. and Iraqi officials") gives one mention per country.
 
 Country names and capitals count only when they stand for a government: "relations with
 Pyongyang" is a mention, "talks in Beijing" is a place (see ``actor_rules.toml``).
@@ -29,6 +31,12 @@ from newsgraph.kb.entries import Agent
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
+# Entity labels of a head that is no agent noun, whatever its word: names, numbers, and
+# places ("the West Bank" is no bank, "at the White House" no legislature).
+_NOT_NOMINAL = frozenset({"PERSON", "ORG", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL",
+                          "GPE", "LOC", "FAC"})
+# The gender mark of "it"/"its": they refer to organisations, countries and groups.
+NEUTER = "n"
 _QUOTES = "\"'\u201c\u201d\u2018\u2019"
 
 
@@ -59,6 +67,7 @@ class Candidate:
     tokens: tuple[int, int] = (0, 0)  # token range [start, end) the mention covers
     owner: int | None = None  # token of a possessive pronoun owning a government noun
     governor: int = -1  # token index of the word the head depends on (its verb, for a subject)
+    owner_neuter: bool = False  # the owner is "its": an organisation, country or group
 
 
 # ---- the gazetteer ----------------------------------------------------------------------------
@@ -369,6 +378,8 @@ def _country(doc: Doc, start: int, end: int, code: str, kb_id: str | None,
     if _is_locative(span, lex):
         return None
     root = span.root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head  # "South Korean and U.S. troops": the first conjunct's role counts
     if root.dep_ in ("compound", "amod", "nmod") and root.head.i >= end and \
             root.head.lower_ not in lex.government_nouns and role_agent(root.head.lower_, kb):
         return None  # "the Myanmar military", "Pakistan officials": read as a nominal mention
@@ -394,8 +405,7 @@ def _nominals(doc: Doc, taken: list[bool], kb, lex: ActorLexicon) -> list[Candid
         return found
     for chunk in chunks:
         root = chunk.root
-        if taken[root.i] or root.pos_ == "PRON" or root.ent_type_ in ("PERSON", "ORG", "DATE", "TIME",
-                                                                      "MONEY", "PERCENT", "CARDINAL"):
+        if taken[root.i] or root.pos_ == "PRON" or root.ent_type_ in _NOT_NOMINAL:
             continue
         if root.ent_type_ == "NORP":
             # "the Chinese", "Saudis": people of a nation; handled as names were.
@@ -409,8 +419,12 @@ def _nominals(doc: Doc, taken: list[bool], kb, lex: ActorLexicon) -> list[Candid
             agent = role_agent(" ".join([*modifiers[k:], root.lower_]), kb)
             if agent is not None:
                 break
-        agent = agent or role_agent(root.lower_, kb) or role_agent(root.lemma_.lower(), kb)
+        agent = agent or _office_of(root, kb) or role_agent(root.lower_, kb) \
+            or role_agent(root.lemma_.lower(), kb)
         if agent is None:
+            body = _body_modifier(chunk, root, taken, kb, lex)
+            if body is not None:
+                found.append(body)
             continue
         role = read_phrase(doc, root, kb)
         if role is None or (role.sector is None and role.kind is None):
@@ -419,10 +433,15 @@ def _nominals(doc: Doc, taken: list[bool], kb, lex: ActorLexicon) -> list[Candid
         cand.head = root.i
         cand.agent = agent
         cand.role = role
-        cand.country = role.country if not _mixed_nationality(chunk, root, kb) else None
-        owner = [t for t in root.children if t.dep_ == "poss" and t.lower_ in lex.pronouns]
-        if owner and root.lower_ in lex.government_nouns:
-            cand.owner = owner[0].i  # "his administration": the government of his country
+        nations = _nationalities(chunk, root, kb)
+        cand.country = role.country if len(nations) < 2 else None
+        owner = [t for t in root.children if t.dep_ == "poss"
+                 and (t.lower_ in lex.pronouns or t.lower_ in lex.neuter_pronouns)]
+        if owner:
+            # "his administration": the government of his country; "its forces": the forces
+            # of the country or body "its" stands for.
+            cand.owner = owner[0].i
+            cand.owner_neuter = owner[0].lower_ in lex.neuter_pronouns
         # "the leader", "Iran's foreign minister", and a singular office with a nationality and
         # no indefinite article ("Iraqi Prime Minister ...") name one holder.
         # A bare noun ("police fired at ...") is read like a definite one: the police already named.
@@ -433,24 +452,106 @@ def _nominals(doc: Doc, taken: list[bool], kb, lex: ActorLexicon) -> list[Candid
         cand.government = root.lower_ in lex.government_nouns
         for i in range(chunk.start, chunk.end):
             taken[i] = True
-        found.append(cand)
+        if len(nations) > 1:
+            found.extend(_split_by_nationality(doc, cand, nations, chunk.end))
+        else:
+            found.append(cand)
     return found
 
 
-def _mixed_nationality(chunk: Span, root, kb) -> bool:
-    """Whether the words before the head name two or more countries ("U.S. and Iraqi
-    officials", "Russian and DPRK leaders"): the group has no one country."""
-    codes = set()
-    for token in chunk:
-        if token.i >= root.i:
+def _office_of(root, kb) -> Agent | None:
+    """An office spelled "X of Y" after the head: "secretary of state", "minister of foreign
+    affairs" (only a whole title the knowledge base lists, not the head alone)."""
+    for prep in root.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            objects = [t for t in prep.children if t.dep_ == "pobj"]
+            if objects and objects[0].ent_type_ not in ("GPE", "LOC", "NORP", "PERSON", "FAC"):
+                words = " ".join(t.lower_ for t in objects[0].subtree)
+                agent = role_agent(f"{root.lower_} of {words}", kb)
+                if agent is not None and agent.title:
+                    return agent
             break
-        code = kb.demonym(token.text) if token.text[:1].isupper() else None
-        if code is None and token.ent_type_ in ("GPE", "NORP", "ORG") and token.text[:1].isupper():
-            entry = kb.country(token.text) if len(token.text) > 1 else None
-            code = entry.id.rpartition("/")[2] if entry is not None else None
-        if code:
-            codes.add(code)
-    return len(codes) > 1
+    return None
+
+
+def _body_modifier(chunk: Span, root, taken: list[bool], kb, lex: ActorLexicon) -> Candidate | None:
+    """A body named as a modifier of a non-agent noun: "Israeli police actions", "Turkish
+    media report": the words up to the body ("Israeli police") are a mention of it."""
+    doc = chunk.doc
+    for token in reversed([t for t in chunk if t.i < root.i]):
+        if token.dep_ != "compound" or token.pos_ != "NOUN" or taken[token.i]:
+            continue
+        agent = role_agent(token.lower_, kb)
+        if agent is None or agent.kind not in ("group", "organization"):
+            continue
+        start = chunk.start
+        for i in range(chunk.start, token.i):
+            # Determiners and names read as mentions of their own ("Hamas police") stay out;
+            # a nationality stays in ("Israeli police").
+            if doc[i].lower_ in lex.determiners or (taken[i] and doc[i].ent_type_ != "NORP"):
+                start = i + 1
+        role = read_title([doc[i] for i in range(start, token.i + 1)], kb, lex)
+        if role is None:
+            return None
+        cand = _base(doc, start, token.i + 1, "nominal", "NOUN")
+        cand.head = token.i
+        cand.agent = agent
+        cand.role = Role(role.title, role.country, role.sector or agent.sector, agent.kind,
+                         role.former, None)
+        cand.country = role.country
+        cand.plural = True
+        cand.definite = True
+        for i in range(start, token.i + 1):
+            taken[i] = True
+        return cand
+    return None
+
+
+def _split_by_nationality(doc: Doc, cand: Candidate, nations: list[tuple[str, int, int]],
+                          end: int) -> list[Candidate]:
+    """"U.S. and Iraqi officials": one group per country, each its own mention: "U.S." for
+    the American officials, "Iraqi officials" for the Iraqi ones (the last nationality and the
+    head). Every part keeps the head's agent noun, number and definiteness."""
+    parts = []
+    for k, (code, first, last) in enumerate(nations):
+        last_part = k == len(nations) - 1
+        part = _base(doc, first, end if last_part else last, "nominal", "NOUN")
+        if not last_part:
+            part.text = f"{part.text} {doc[cand.head].text}"  # "U.S. officials", for its name
+        part.head = cand.head
+        part.agent = cand.agent
+        role = cand.role
+        # No title tokens: each part's mention is its own words, not the whole phrase.
+        part.role = Role(role.title, code, role.sector, role.kind, role.former, None)
+        part.country = code
+        part.definite, part.plural = cand.definite, cand.plural
+        part.subject, part.governor = cand.subject, cand.governor
+        parts.append(part)
+    return parts
+
+
+def _nationalities(chunk: Span, root, kb) -> list[tuple[str, int, int]]:
+    """The countries the words before the head name, each with its token range: two or more
+    in "U.S. and Iraqi officials" or "Russian and DPRK leaders"."""
+    found: list[tuple[str, int, int]] = []
+    i = chunk.start
+    while i < root.i:
+        token = chunk.doc[i]
+        end = i + 1
+        if token.ent_type_ in ("GPE", "NORP", "ORG") and token.ent_iob_ == "B":
+            while end < root.i and chunk.doc[end].ent_iob_ == "I":
+                end += 1
+        code = None
+        if token.text[:1].isupper():
+            text = chunk.doc[i:end].text
+            code = kb.demonym(text) or kb.demonym(token.text)
+            if code is None and token.ent_type_ in ("GPE", "NORP", "ORG") and len(text) > 1:
+                entry = kb.country(text)
+                code = entry.id.rpartition("/")[2] if entry is not None else None
+        if code and all(code != c for c, _, _ in found):
+            found.append((code, i, end))
+        i = end
+    return found
 
 
 def _pronouns(doc: Doc, lex: ActorLexicon) -> list[Candidate]:
@@ -463,4 +564,24 @@ def _pronouns(doc: Doc, lex: ActorLexicon) -> list[Candidate]:
                              subject=token.dep_ in _SUBJECT_DEPS, gender=gender or "",
                              tokens=(token.i, token.i + 1), governor=token.head.i)
             found.append(cand)
+        elif token.lower_ in lex.neuter_pronouns and _refers(token, lex):
+            found.append(Candidate(start=token.idx, end=token.idx + len(token), source="pronoun",
+                                   label="PRON", text=token.text, head=token.i,
+                                   subject=token.dep_ in _SUBJECT_DEPS, gender=NEUTER,
+                                   tokens=(token.i, token.i + 1), governor=token.head.i))
     return found
+
+
+def _refers(token, lex: ActorLexicon) -> bool:
+    """Whether an "it"/"its" may stand for an actor: a possessive ("its forces") always; "it"
+    as the subject of a verb that is not a placeholder's ("it said", not "it is"), or of a
+    clause reported by a singular subject ("Norway said it was ready")."""
+    if token.tag_ == "PRP$":
+        return True
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = token.head
+    if verb.dep_ == "ccomp" and 0 < token.i - verb.head.i <= 2 and any(
+            c.dep_ == "nsubj" and c.tag_ in ("NN", "NNP") for c in verb.head.children):
+        return True  # "Norway said (that) it was ready": the singular subject of the saying
+    return verb.lemma_.lower() not in lex.expletive_verbs

@@ -19,9 +19,11 @@ from functools import lru_cache
 from newsgraph.annotate.actor_lexicon import lexicon
 from newsgraph.annotate.linking import Draft
 from newsgraph.errors import UsageError
+from newsgraph.kb.entries import date_sort_key
 from newsgraph.kb.names import name_key
 from newsgraph.model import Actor
 
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
 _SURNAMES: dict[int, tuple[object, dict[str, tuple[str, ...]]]] = {}
 
@@ -61,12 +63,16 @@ def surname_index(kb) -> dict[str, tuple[str, ...]]:
 
 
 def _text_codes(roles) -> tuple[str | None, str | None]:
+    """(country, sector) the text's roles give: a current role's sector first, else ELI from
+    a former office of state ("former President ..."); other former roles give no sector."""
     country = sector = None
     for role in roles:
         if country is None and role.country:
             country = role.country
         if sector is None and role.sector and not role.former:
             sector = role.sector
+    if sector is None and any(r.former and r.sector == "ELI" for r in roles):
+        sector = "ELI"
     return country, sector
 
 
@@ -77,22 +83,47 @@ def draft_codes(draft: Draft, kb, date: str | None) -> tuple[str | None, str | N
         if entry is not None:
             if entry.kind == "country":
                 return entry.id.rpartition("/")[2], "GOV"
+            period = kb.period_on(entry, day_of(date)) if entry.periods else None
+            if period is not None:
+                return period.country or entry.country, period.sector
             position = kb.position_on(entry, day_of(date)) if entry.positions else None
             if position is not None:
+                if position.sector == "IGO":
+                    # An international office: the person acts for the body, not for their
+                    # country (NATO's secretary general has no country; the UN's is UNO).
+                    return position.country, position.sector
                 return position.country or entry.country, position.sector
             country, sector = _text_codes(draft.roles)
             if date is None or not entry.positions:
                 return entry.country or country, entry.sector or sector
-            # In office at no time on that date: the text's role, else what the entry says
-            # whatever the date (a nationality); its office's sector would be a guess.
-            return entry.country or country, sector or _timeless_sector(entry)
+            # In office at no time on that date: the text's role, else a former official (ELI,
+            # as CAMEO codes them), else what the entry says whatever the date (a
+            # nationality); the sector of an office not held then would be a guess.
+            return entry.country or country, sector or _former_sector(entry, day_of(date), kb)
     country, sector = _text_codes(draft.roles)
     return draft.country or country, draft.sector or sector
 
 
-def _timeless_sector(entry) -> str | None:
-    """The entry's own sector when it does not come from an office (a party, a journalist)."""
-    return entry.sector if entry.sector and not entry.positions else None
+def _former_sector(entry, on: str, kb) -> str | None:
+    """The sector of a person who holds no position on ``on``. An entry's own sector that is
+    not an office of state is a lasting one (Musk is BUS before and after his government
+    post; a rebel leader stays REB); otherwise someone whose office of state ended before
+    then is ELI (CAMEO's elites take in former officials: Biden in 2025); someone not yet in
+    office is not known (None).
+
+    >>> from newsgraph.kb import load_kb
+    >>> kb = load_kb()
+    >>> _former_sector(kb.lookup("Joe Biden")[0], "2025-09-04", kb)
+    'ELI'
+    """
+    if entry.sector and entry.sector not in kb.state_sectors:
+        return entry.sector
+    ended = [p for p in entry.positions
+             if p.end is not None and not p.holds_on(on) and date_sort_key(p.end) <= on]
+    if not ended:
+        return None
+    latest = max(ended, key=lambda p: date_sort_key(p.end))
+    return "ELI" if latest.sector in kb.state_sectors else latest.sector
 
 
 def draft_titles(draft: Draft, kb, date: str | None) -> list[str]:
@@ -184,15 +215,18 @@ def resolve_phrase(text: str, date: str | None = None, kb=None, context: str | N
     actor_id = actor_for_span(doc, at, at + len(phrase))
     if actor_id is None and not context:
         actor_id = _covering(doc, at, at + len(phrase))
+    # A place the model recognises ("South Bank") is no agent noun, whatever its words.
+    place = any(ent.label_ in _PLACE_LABELS and ent.start_char <= at
+                and ent.end_char >= at + len(phrase) for ent in doc.ents)
     if actor_id is not None:
         actor = by_id[actor_id]
         if actor.kb_id is None and actor.country is None and actor.sector is None:
-            looked_up = _fallback(phrase, kb, day_of(date))
+            looked_up = _fallback(phrase, kb, day_of(date), place)
             if looked_up.country or looked_up.sector:
                 return looked_up
         return Actor(id="a1", name=actor.name, country=actor.country, sector=actor.sector,
                      kind=actor.kind, kb_id=actor.kb_id, roles=actor.roles, aliases=actor.aliases)
-    return _fallback(phrase, kb, day_of(date))
+    return _fallback(phrase, kb, day_of(date), place)
 
 
 def _covering(doc, start: int, end: int) -> str | None:
@@ -210,9 +244,10 @@ def _determiners() -> frozenset[str]:
     return lexicon().determiners
 
 
-def _fallback(phrase: str, kb, date: str | None) -> Actor:
+def _fallback(phrase: str, kb, date: str | None, place: bool = False) -> Actor:
     """Plain look-ups for what the annotator found nothing in: the whole phrase as a name, a
-    country word, or a nationality followed by an agent noun, in lower case or not."""
+    country word, or a nationality followed by an agent noun, in lower case or not (not for
+    a ``place``: "West Bank" is no bank)."""
     words = phrase.split()
     while len(words) > 1 and words[0].lower() in _determiners():
         words = words[1:]
@@ -238,6 +273,8 @@ def _fallback(phrase: str, kb, date: str | None) -> Actor:
                          kb_id=entry.id)
     else:
         return Actor(id="a1", name=rest, country=country, sector=None, kind="group")
+    if place:
+        return Actor(id="a1", name=rest, kind="other")
     for cut in range(1, min(4, len(words))):
         code = kb.demonym(" ".join(words[:cut])) or None
         if code is None:

@@ -165,7 +165,7 @@ def read_title(tokens: list[Token], kb, lex: ActorLexicon | None = None) -> Role
                 if found is not None and found.kind == "organization":
                     agent = found
                     break
-    body_entry = _named_body(tokens, kb)
+    body_entry = _dated(_named_body(tokens, kb), tokens[0].doc, kb)
     if body_entry is not None:
         # "IS deputy caliph", "State Department official": a known body in the title gives
         # the sector (and the country, when the title names none).
@@ -185,8 +185,10 @@ def read_title(tokens: list[Token], kb, lex: ActorLexicon | None = None) -> Role
     if country is None and agent is None:
         return None
     first, last = min(t.i for t in tokens), max(t.i for t in tokens) + 1
-    return Role(title, country, agent.sector if agent else None,
-                agent.kind if agent else None, former, (first, last))
+    sector = agent.sector if agent else None
+    if former and sector in kb.state_sectors:
+        sector = "ELI"  # "a former president": CAMEO codes former officials as elites
+    return Role(title, country, sector, agent.kind if agent else None, former, (first, last))
 
 
 _TITLE_CACHE: dict[int, tuple[object, dict]] = {}
@@ -229,6 +231,21 @@ def _title_agent(title: str, kb, *, exact: bool = False) -> Agent | None:
         if agent is not None:
             return agent
     return None
+
+
+def _dated(entry, doc: Doc, kb):
+    """``entry`` with the codes it had on the article's date, when they changed over time:
+    "Taliban fighters" in 2022 serve Afghanistan's government, in 2010 an insurgency."""
+    if entry is None or not entry.periods or not Doc.has_extension("published"):
+        return entry
+    from dataclasses import replace
+
+    from newsgraph.annotate.resolve import day_of
+
+    period = kb.period_on(entry, day_of(doc._.published))
+    if period is None:
+        return entry
+    return replace(entry, sector=period.sector, country=period.country or entry.country)
 
 
 def _named_body(tokens: list[Token], kb):

@@ -13,9 +13,10 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from newsgraph.errors import KnowledgeBaseError
-from newsgraph.kb.entries import Agent, Entry, Position, date_sort_key
+from newsgraph.kb.entries import Agent, Entry, Period, Position, date_sort_key
 from newsgraph.kb.loader import (Row, Title, bundled_dir, bundled_entry_files, merge,
-                                 read_agents, read_entries, read_modifiers, read_sectors,
+                                 read_agents, read_entries, read_former_sectors, read_modifiers,
+                                 read_sectors, read_stance_prefixes,
                                  read_titles)
 from newsgraph.kb.names import index_key, name_key, query_keys, singular_forms
 
@@ -33,7 +34,9 @@ class KnowledgeBase:
     """
 
     def __init__(self, rows: Iterable[Row], titles: list[Title], agents: list[Agent],
-                 sectors: frozenset[str], modifiers: dict[str, str] | None = None):
+                 sectors: frozenset[str], modifiers: dict[str, str] | None = None,
+                 state_sectors: frozenset[str] = frozenset(),
+                 stance_prefixes: tuple[str, ...] = ()):
         self._rows: dict[str, Row] = {}
         for row in rows:
             self._rows[row.entry.id] = row
@@ -41,6 +44,9 @@ class KnowledgeBase:
         self._agents = agents
         self._modifiers = modifiers or {}
         self.sectors = sectors
+        # Sectors of offices of state: a former holder is coded ELI (data/kb/sectors.csv).
+        self.state_sectors = state_sectors
+        self._stance_prefixes = stance_prefixes
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -108,6 +114,19 @@ class KnowledgeBase:
         found.sort(key=lambda pair: date_sort_key(pair[1].start), reverse=True)
         return found
 
+    def office_country(self, title: str) -> str | None:
+        """The one country whose office ``title`` is, when no other country's people hold
+        that title at any date ("pope" -> VAT), else None ("president", "chancellor").
+
+        >>> load_kb().office_country("pope"), load_kb().office_country("president")
+        ('VAT', None)
+        """
+        wanted = self._canonical_title(title)
+        if wanted == "leader":
+            return None
+        countries = {where for (held, where) in self._holders if held == wanted}
+        return countries.pop() if len(countries) == 1 and None not in countries else None
+
     def _leaders(self, country: str | None, on: str | None) -> list[tuple[Entry, Position]]:
         row = self._rows.get(f"ng:country/{country}")
         if row is not None and row.entry.leader:
@@ -137,6 +156,20 @@ class KnowledgeBase:
         held = [p for p in positions if p.holds_on(on)]
         return min(held, key=self._rank) if held else None
 
+    def period_on(self, entry: Entry, on: str | None) -> Period | None:
+        """The dated codes of an organisation or group on ``on`` (with ``on`` None, the
+        current ones), or None when its entry's own codes apply.
+
+        >>> kb = load_kb()
+        >>> [kb.period_on(kb.lookup("Taliban")[0], d).sector for d in ("2019", "2022-01-01")]
+        ['REB', 'GOV']
+        """
+        if on is None:
+            current = [p for p in entry.periods if p.end is None]
+            return max(current, key=lambda p: date_sort_key(p.start)) if current else None
+        held = [p for p in entry.periods if p.holds_on(on)]
+        return max(held, key=lambda p: date_sort_key(p.start)) if held else None
+
     def agent(self, noun: str) -> Agent | None:
         """The agent an agent noun names, singular or plural, or None.
 
@@ -160,16 +193,26 @@ class KnowledgeBase:
         if found is None:
             return None
         agent, first = found
-        for word in words[:first]:
+        for index, word in enumerate(words[:first]):
             sector = self._modifiers.get(word)
-            if sector and sector != agent.sector:
+            if sector is None or self._after_stance_prefix(words, index):
+                # "anti government protesters", "antigovernment protesters": a stance, not
+                # an affiliation; the noun keeps its own sector.
+                continue
+            if sector != agent.sector:
                 title = agent.title if sector != "ELI" else None
                 return Agent(" ".join(words), sector, agent.kind, title)
         return agent
 
+    def _after_stance_prefix(self, words: list[str], index: int) -> bool:
+        """Whether ``words[index]`` follows a stance prefix ("anti" in "anti government")."""
+        return index > 0 and words[index - 1] in self._stance_prefixes
+
     def _agent_tail(self, words: list[str]) -> tuple[Agent, int] | None:
         """The agent of the longest listed tail of ``words``, and where that tail starts."""
         for first in range(len(words)):
+            if self._after_stance_prefix(words, first):
+                continue  # "anti government forces" are not "government forces"
             for form in singular_forms(" ".join(words[first:])):
                 agent = self._agent_index.get(form)
                 if agent:
@@ -187,10 +230,11 @@ class KnowledgeBase:
     def stats(self) -> dict[str, int]:
         """Counts of what the knowledge base holds (``newsgraph kb stats``)."""
         kinds = {kind: 0 for kind in ("person", "organization", "group", "country")}
-        positions, offices, covered = 0, set(), set()
+        positions, periods, offices, covered = 0, 0, set(), set()
         for entry in self:
             kinds[entry.kind] = kinds.get(entry.kind, 0) + 1
             positions += len(entry.positions)
+            periods += len(entry.periods)
             for position in entry.positions:
                 offices.add(position.office)
                 if position.country:
@@ -198,6 +242,7 @@ class KnowledgeBase:
         return {"entries": len(self), "people": kinds["person"],
                 "organizations": kinds["organization"], "groups": kinds["group"],
                 "countries": kinds["country"], "positions": positions, "offices": len(offices),
+                "dated_sectors": periods,
                 "countries_with_office_holders": len(covered - {"UNO", "EUR"}),
                 "aliases": sum(1 for _ in self.aliases()), "agent_nouns": len(self._agents),
                 "titles": len(self._titles), "modifiers": len(self._modifiers)}
@@ -328,7 +373,9 @@ def _load(user_files: tuple[str, ...]) -> KnowledgeBase:
     files = [*bundled_entry_files(), *(Path(p) for p in user_files)]
     rows = merge(row for path in files for row in read_entries(path, sectors))
     _check_references(rows)
-    return KnowledgeBase(rows, titles, agents, sectors, modifiers)
+    state_sectors = read_former_sectors(data / "kb" / "sectors.csv")
+    prefixes = read_stance_prefixes(data / "kb" / "stance_prefixes.csv")
+    return KnowledgeBase(rows, titles, agents, sectors, modifiers, state_sectors, prefixes)
 
 
 def _check_references(rows: list[Row]) -> None:

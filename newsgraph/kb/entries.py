@@ -40,6 +40,25 @@ class Position:
 
 
 @dataclass(frozen=True, slots=True)
+class Period:
+    """Codes an organisation or group had for a time: the Taliban are rebels (REB) until
+    2021-08-15 and Afghanistan's government (GOV) from then. Same date rules as a position."""
+
+    sector: str
+    country: str | None = None  # None: the entry's own country
+    start: str | None = None
+    end: str | None = None
+
+    def holds_on(self, on: str) -> bool:
+        """Whether the period covers date ``on``.
+
+        >>> Period("GOV", start="2021-08-15").holds_on("2021-08-14")
+        False
+        """
+        return Position("", "", None, self.sector, start=self.start, end=self.end).holds_on(on)
+
+
+@dataclass(frozen=True, slots=True)
 class Entry:
     """One knowledge-base entry: a person, an organisation, a country or a group."""
 
@@ -55,6 +74,7 @@ class Entry:
     capital: str | None = None
     metonyms: tuple[str, ...] = ()  # seats of government: "the Kremlin"
     leader: str | None = None  # countries only: the title of the executive leader ("chancellor")
+    periods: tuple[Period, ...] = ()  # organisations and groups: codes that changed over time
 
 
 @dataclass(frozen=True, slots=True)

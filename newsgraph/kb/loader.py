@@ -17,13 +17,14 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from newsgraph.errors import KnowledgeBaseError
-from newsgraph.kb.entries import Agent, Entry, Position
+from newsgraph.kb.entries import Agent, Entry, Period, Position
 
 KINDS = ("person", "organization", "country", "group")
 AGENT_KINDS = ("person", "group", "organization")
 ENTRY_FIELDS = {"id", "name", "kind", "aliases", "country", "sector", "positions", "description",
                 "demonyms", "capital", "metonyms", "iso2", "official_name", "capital_aliases",
-                "leader"}
+                "leader", "periods"}
+PERIOD_FIELDS = {"sector", "country", "start", "end"}
 POSITION_FIELDS = {"title", "office", "country", "sector", "organization", "start", "end"}
 
 _STRING_LISTS = ("aliases", "demonyms", "metonyms", "capital_aliases")
@@ -135,6 +136,12 @@ def _row(data: Any, sectors: frozenset[str], source: str, line: int) -> Row:
     positions = data.get("positions", [])
     if not isinstance(positions, list):
         raise _fail("'positions' must be a list", source, line)
+    periods = data.get("periods", [])
+    if not isinstance(periods, list):
+        raise _fail("'periods' must be a list", source, line)
+    if periods and kind not in ("organization", "group"):
+        raise _fail("only organisations and groups have 'periods' (people have 'positions')",
+                    source, line)
     entry = Entry(
         id=data["id"], name=data.get("name", data["id"]).strip(), kind=kind,
         aliases=strings["aliases"],
@@ -142,12 +149,13 @@ def _row(data: Any, sectors: frozenset[str], source: str, line: int) -> Row:
         positions=tuple(_position(p, sectors, source, line) for p in positions),
         description=data.get("description"), demonyms=strings["demonyms"],
         capital=data.get("capital"), metonyms=strings["metonyms"],
-        leader=data["leader"].strip().lower() if data.get("leader") else None)
+        leader=data["leader"].strip().lower() if data.get("leader") else None,
+        periods=tuple(_period(p, sectors, source, line) for p in periods))
     return Row(entry, frozenset(data), data.get("iso2"), data.get("official_name"),
                strings["capital_aliases"], source, line)
 
 
-LIST_FIELDS = ("aliases", "positions", "demonyms", "metonyms")
+LIST_FIELDS = ("aliases", "positions", "demonyms", "metonyms", "periods")
 
 
 def merge(rows: Iterable[Row]) -> list[Row]:
@@ -212,15 +220,7 @@ def _position(data: Any, sectors: frozenset[str], source: str, line: int) -> Pos
     for field in ("title", "office"):
         if not isinstance(data.get(field), str) or not data[field].strip():
             raise _fail(f"a position's '{field}' must be a non-empty string", source, line)
-    for field in ("start", "end"):
-        value = data.get(field)
-        if value is not None and (not isinstance(value, str) or not _DATE.match(value)):
-            raise _fail(f"a position's '{field}' {value!r} must be YYYY, YYYY-MM or YYYY-MM-DD",
-                        source, line)
-    start, end = data.get("start"), data.get("end")
-    if start and end and end < start[:len(end)]:
-        raise _fail(f"position {data['title']!r} ends ({end}) before it starts ({start})",
-                    source, line)
+    start, end = _dates(data, "position", source, line)
     organization = data.get("organization")
     if organization is not None and not (isinstance(organization, str)
                                          and _ID.match(organization)):
@@ -229,6 +229,32 @@ def _position(data: Any, sectors: frozenset[str], source: str, line: int) -> Pos
                     country=_code(data.get("country"), "position country", source, line),
                     sector=_sector(data.get("sector"), sectors, source, line, required=True),
                     organization=organization, start=start, end=end)
+
+
+def _period(data: Any, sectors: frozenset[str], source: str, line: int) -> Period:
+    if not isinstance(data, dict):
+        raise _fail("a period must be a JSON object", source, line)
+    unknown = set(data) - PERIOD_FIELDS
+    if unknown:
+        raise _fail(f"unknown period field(s) {sorted(unknown)}", source, line)
+    start, end = _dates(data, "period", source, line)
+    return Period(sector=_sector(data.get("sector"), sectors, source, line, required=True),
+                  country=_code(data.get("country"), "period country", source, line),
+                  start=start, end=end)
+
+
+def _dates(data: dict, what: str, source: str, line: int) -> tuple[str | None, str | None]:
+    """The validated (start, end) of a position or period."""
+    for field in ("start", "end"):
+        value = data.get(field)
+        if value is not None and (not isinstance(value, str) or not _DATE.match(value)):
+            raise _fail(f"a {what}'s '{field}' {value!r} must be YYYY, YYYY-MM or YYYY-MM-DD",
+                        source, line)
+    start, end = data.get("start"), data.get("end")
+    if start and end and end < start[:len(end)]:
+        raise _fail(f"{what} {data.get('title', data.get('sector'))!r} ends ({end}) before it "
+                    f"starts ({start})", source, line)
+    return start, end
 
 
 def csv_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
@@ -254,6 +280,35 @@ def read_sectors(path: Path) -> frozenset[str]:
                                      "three capital letters", source=f"{path}:{number}")
         codes.add(row["code"])
     return frozenset(codes)
+
+
+def read_former_sectors(path: Path) -> frozenset[str]:
+    """The sectors of offices of state, whose former holders are coded ELI (the ``former``
+    column of data/kb/sectors.csv; a file without that column has none)."""
+    codes = set()
+    for number, row in csv_rows(path):
+        former = row.get("former") or ""
+        if former not in ("", "ELI"):
+            raise KnowledgeBaseError(f"line {number}: former {former!r} must be ELI or empty",
+                                     source=f"{path}:{number}")
+        if former:
+            codes.add(row["code"])
+    return frozenset(codes)
+
+
+def read_stance_prefixes(path: Path) -> tuple[str, ...]:
+    """Stance prefixes (data/kb/stance_prefixes.csv: prefix): "anti", "pro", ..."""
+    prefixes: list[str] = []
+    for number, row in csv_rows(path):
+        prefix = row.get("prefix", "")
+        if not prefix.isalpha() or prefix != prefix.lower():
+            raise KnowledgeBaseError(f"line {number}: a stance prefix must be lower-case letters",
+                                     source=f"{path}:{number}")
+        if prefix in prefixes:
+            raise KnowledgeBaseError(f"line {number}: prefix {prefix!r} is listed twice",
+                                     source=f"{path}:{number}")
+        prefixes.append(prefix)
+    return tuple(prefixes)
 
 
 def read_titles(path: Path, sectors: frozenset[str]) -> list[Title]:

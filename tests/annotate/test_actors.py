@@ -112,3 +112,8 @@ def test_actors_actor_for_country_finds_or_adds_the_government(nlp):
     assert added in {a.id for a in doc._.ng_actors}
     assert actor_for_country(doc, "CHN") == added
     assert actor_for_country(doc, "XXX", create=True) is None
+
+
+def test_actors_person_read_only_for_a_government_is_no_actor(nlp):
+    doc = _doc("The Trump administration imposed tariffs.", published="2025-09-04")
+    assert [(a.name, a.kind) for a in doc._.ng_actors] == [("United States", "country")]

@@ -88,3 +88,59 @@ def test_linking_definite_role_noun_joins_the_group_already_named(nlp):
 def test_linking_names_with_diacritics_join_their_plain_spelling(nlp):
     mentions = _annotate("Recep Tayyip Erdoğan spoke in Ankara. Erdogan later left.", "2024-01-01")
     assert _actor_of(mentions, "Erdogan").name == _actor_of(mentions, "Recep Tayyip Erdoğan").name
+
+
+def test_linking_its_joins_the_country_named_before(nlp):
+    mentions = _annotate("The Kremlin denied it. Moscow said its forces hit only military "
+                         "targets.", "2022-03-01")
+    assert _actor_of(mentions, "its").id == _actor_of(mentions, "Moscow").id
+    forces = _actor_of(mentions, "its forces")
+    assert (forces.country, forces.sector) == ("RUS", "MIL")
+
+
+def test_linking_it_as_a_subject_joins_the_organisation(nlp):
+    mentions = _annotate("The company said it would appeal the ruling.")
+    assert _actor_of(mentions, "it").id == _actor_of(mentions, "The company").id
+
+
+def test_linking_placeholder_it_is_no_mention(nlp):
+    mentions = _annotate("Russia sent troops. It is not clear why.")
+    assert "It" not in [t for t, _ in mentions]
+
+
+def test_linking_two_nationalities_give_two_groups(nlp):
+    mentions = _annotate("He was killed in what U.S. and Iraqi officials describe as a joint "
+                         "operation.", "2025-03-14")
+    us, iraqi = _actor_of(mentions, "U.S."), _actor_of(mentions, "Iraqi officials")
+    assert (us.country, us.sector) == ("USA", "GOV")
+    assert (iraqi.country, iraqi.sector) == ("IRQ", "GOV")
+    assert us.id != iraqi.id
+
+
+def test_linking_role_noun_before_a_name_joins_the_name(nlp):
+    mentions = _annotate("The U.N. special envoy for Syria is calling for an end to violence. "
+                         "Geir Pedersen issued his appeal Friday.", "2025-03-14")
+    assert _actor_of(mentions, "The U.N. special envoy").name == "Geir Pedersen"
+    assert _actor_of(mentions, "his").name == "Geir Pedersen"
+
+
+def test_linking_role_noun_does_not_join_a_name_of_another_country(nlp):
+    mentions = _annotate("The Chinese foreign ministry spokesman criticised the plan. "
+                         "Antony Blinken defended it.", "2023-06-01")
+    spokesman = [a for t, a in mentions if "spokesman" in t][0]
+    assert spokesman.country == "CHN" and spokesman.name != "Antony Blinken"
+
+
+def test_linking_indefinite_role_mention_stays_its_own_person(nlp):
+    mentions = _annotate("A former EU commissioner said the plan was flawed. Ursula von der "
+                         "Leyen disagreed.", "2025-03-14")
+    commissioner = _actor_of(mentions, "A former EU commissioner")
+    assert commissioner.kind == "person" and commissioner.kb_id is None
+    assert commissioner.sector == "ELI"
+    assert _actor_of(mentions, "Ursula von der Leyen").id != commissioner.id
+
+
+def test_linking_known_surname_is_the_person_whatever_the_model_label(nlp):
+    mentions = _annotate("Trump said the talks went well. Trump added that tariffs would stay.",
+                         "2025-09-04")
+    assert all(a.name == "Donald Trump" for t, a in mentions if t == "Trump")

@@ -76,3 +76,14 @@ def test_mentions_title_words_are_not_separate_mentions(nlp, kb):
 
 def test_mentions_text_without_entities_gives_none(nlp, kb):
     assert _mentions(nlp, kb, "it rained all day and the rivers rose slowly.") == {}
+
+
+def test_mentions_body_modifying_another_noun_is_a_mention(nlp, kb):
+    found = _mentions(nlp, kb, "Protesters denounced Israeli police actions around the mosque.")
+    police = found.get("Israeli police")
+    assert police is not None and police.country == "ISR" and police.agent.sector == "COP"
+
+
+def test_mentions_place_name_with_an_agent_noun_in_it_is_no_nominal(nlp, kb):
+    found = _mentions(nlp, kb, "Settlers attacked a village in the West Bank on Monday.")
+    assert not any(c.source == "nominal" and "Bank" in t for t, c in found.items())

@@ -172,3 +172,41 @@ def test_title_spellings_are_agent_nouns_with_their_title(kb):
     assert (agent.sector, agent.title) == ("GOV", "foreign minister")
     assert kb.agent("chancellor of the exchequer").title == "finance minister"
     assert kb.agent("secretary-general").sector == "IGO"
+
+
+@pytest.mark.parametrize("phrase, sector", [
+    ("anti-government protesters", "CVL"), ("anti government protesters", "CVL"),
+    ("antigovernment protesters", "CVL"), ("pro-government militias", "UAF"),
+    ("government forces", "MIL"), ("military authorities", "MIL"),
+])
+def test_agent_stance_prefix_is_no_affiliation(kb, phrase, sector):
+    assert kb.agent(phrase).sector == sector
+
+
+def test_agent_security_forces_are_police_and_forces_are_military(kb):
+    assert kb.agent("security forces").sector == "COP"
+    assert kb.agent("forces").sector == "MIL"
+    assert kb.agent("Russian forces") is not None and kb.agent("Russian forces").sector == "MIL"
+
+
+@pytest.mark.parametrize("on, sector", [
+    ("2010-06-01", "REB"), ("2021-08-14", "REB"), ("2021-08-15", "GOV"), ("2025-09-04", "GOV"),
+])
+def test_period_on_dates_an_organisations_sector(kb, on, sector):
+    taliban = kb.lookup("the Taliban")[0]
+    assert kb.period_on(taliban, on).sector == sector
+
+
+def test_period_on_an_entry_without_periods_is_none(kb):
+    assert kb.period_on(kb.lookup("Hezbollah")[0], "2020") is None
+
+
+def test_place_names_are_countries_not_agent_nouns(kb):
+    assert kb.country("West Bank").id == kb.country("Gaza").id == "ng:country/PSE"
+    assert kb.country("Tel Aviv").id == "ng:country/ISR"
+
+
+def test_office_country_is_known_only_for_a_single_countrys_office(kb):
+    assert kb.office_country("pope") == "VAT"
+    assert kb.office_country("president") is None
+    assert kb.office_country("leader") is None

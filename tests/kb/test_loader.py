@@ -51,6 +51,13 @@ PERSON = {"id": "ng:person/ada-example", "name": "Ada Example", "kind": "person"
     ({**PERSON, "positions": [{"title": "mayor", "office": "x", "country": "FRA",
                                "sector": "GOV", "organization": "ng:org/nowhere"}]}, "ng:org/nowhere"),
     ({"id": "ng:person/ada", "aliases": ["A"]}, "needs kind and name"),
+    ({"id": "ng:org/front", "name": "Front", "kind": "group",
+      "periods": [{"sector": "RULERS", "start": "2021"}]}, "sector"),
+    ({"id": "ng:org/front", "name": "Front", "kind": "group",
+      "periods": [{"sector": "GOV", "start": "2021", "end": "2020"}]}, "ends"),
+    ({"id": "ng:org/front", "name": "Front", "kind": "group",
+      "periods": [{"sector": "GOV", "since": "2021"}]}, "unknown period field"),
+    ({**PERSON, "id": "ng:person/bob", "periods": [{"sector": "GOV"}]}, "only organisations"),
 ])
 def test_bad_row_raises_an_error_naming_file_and_line(tmp_path, row, fragment):
     path = _write(tmp_path, PERSON, row)
@@ -151,6 +158,34 @@ def test_sectors_title_agent_and_modifier_tables_reject_bad_rows(tmp_path):
     bad_sectors.write_text("code,name,description\nGOVERNMENT,x,y\n")
     with pytest.raises(KnowledgeBaseError, match="sectors.csv:2"):
         read_sectors(bad_sectors)
+
+
+def test_user_file_can_date_a_groups_sector(tmp_path):
+    path = _write(tmp_path, {"id": "ng:org/front", "name": "Front", "kind": "group",
+                             "country": "FRA", "sector": "REB",
+                             "periods": [{"sector": "GOV", "start": "2021-08-15"}]})
+    kb = load_kb((str(path),))
+    front = kb.by_id("ng:org/front")
+    assert kb.period_on(front, "2021-08-14") is None
+    assert kb.period_on(front, "2022").sector == "GOV"
+
+
+def test_stance_prefix_and_former_sector_tables_reject_bad_rows(tmp_path):
+    from newsgraph.kb.loader import read_former_sectors, read_stance_prefixes
+
+    prefixes = tmp_path / "stance_prefixes.csv"
+    prefixes.write_text("# x\nprefix\nanti\nanti\n")
+    with pytest.raises(KnowledgeBaseError, match=r"stance_prefixes.csv:4.*twice"):
+        read_stance_prefixes(prefixes)
+    prefixes.write_text("prefix\nAnti-\n")
+    with pytest.raises(KnowledgeBaseError, match="lower-case letters"):
+        read_stance_prefixes(prefixes)
+    sectors = tmp_path / "sectors.csv"
+    sectors.write_text("code,name,description,former\nGOV,x,y,OLD\n")
+    with pytest.raises(KnowledgeBaseError, match=r"sectors.csv:2.*ELI or empty"):
+        read_former_sectors(sectors)
+    assert "GOV" in read_former_sectors(bundled_dir() / "kb" / "sectors.csv")
+    assert "BUS" not in read_former_sectors(bundled_dir() / "kb" / "sectors.csv")
 
 
 def test_csv_row_with_missing_or_extra_columns_names_its_line(tmp_path):
