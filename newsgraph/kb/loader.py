@@ -139,7 +139,8 @@ def _row(data: Any, sectors: frozenset[str], source: str, line: int) -> Row:
     periods = data.get("periods", [])
     if not isinstance(periods, list):
         raise _fail("'periods' must be a list", source, line)
-    if periods and kind not in ("organization", "group"):
+    # Without "kind" the row updates an existing entry, whose kind merge() checks.
+    if periods and "kind" in data and kind not in ("organization", "group"):
         raise _fail("only organisations and groups have 'periods' (people have 'positions')",
                     source, line)
     entry = Entry(
@@ -175,6 +176,9 @@ def merge(rows: Iterable[Row]) -> list[Row]:
         if "kind" in row.fields and old.entry.kind != row.entry.kind:
             raise _fail(f"{row.entry.id} is a {old.entry.kind} in {old.source}:{old.line}, "
                         f"not a {row.entry.kind}", row.source, row.line)
+        if row.entry.periods and old.entry.kind not in ("organization", "group"):
+            raise _fail(f"{row.entry.id} is a {old.entry.kind}: only organisations and groups "
+                        "have 'periods' (people have 'positions')", row.source, row.line)
         changes: dict[str, Any] = {}
         for name in row.fields & set(Entry.__dataclass_fields__):
             value = getattr(row.entry, name)

@@ -170,6 +170,23 @@ def test_user_file_can_date_a_groups_sector(tmp_path):
     assert kb.period_on(front, "2022").sector == "GOV"
 
 
+def test_user_row_can_add_periods_to_a_bundled_group_without_repeating_its_kind(tmp_path):
+    kb = load_kb()
+    group = kb.by_id(next(i for _, i in kb.aliases() if kb.by_id(i).kind == "group"))
+    path = _write(tmp_path, {"id": group.id,
+                             "periods": [{"sector": "GOV", "start": "2031-01-01"}]})
+    updated = load_kb((str(path),)).by_id(group.id)
+    assert any(p.start == "2031-01-01" for p in updated.periods)
+
+
+def test_user_row_cannot_give_periods_to_a_person(tmp_path):
+    kb = load_kb()
+    person_id = next(i for _, i in kb.aliases() if kb.by_id(i).kind == "person")
+    path = _write(tmp_path, {"id": person_id, "periods": [{"sector": "GOV"}]})
+    with pytest.raises(KnowledgeBaseError, match="only organisations and groups"):
+        load_kb((str(path),))
+
+
 def test_stance_prefix_and_former_sector_tables_reject_bad_rows(tmp_path):
     from newsgraph.kb.loader import read_former_sectors, read_stance_prefixes
 
