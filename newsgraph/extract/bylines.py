@@ -16,17 +16,25 @@ from newsgraph.extract.agencies import agency_at_end, agency_at_start, match_age
 from newsgraph.extract.lexicon_files import Row, read_rows
 from newsgraph.extract.normalize import clean_line
 
-__all__ = ["Byline", "parse_byline", "looks_like_byline", "has_byline_prefix", "agencies_in_text",
-           "agency_list", "is_person_name", "parse_editors", "is_editor_line",
+__all__ = ["Byline", "parse_byline", "is_handle", "looks_like_byline", "has_byline_prefix",
+           "agencies_in_text", "agency_list", "is_person_name", "parse_editors", "is_editor_line",
            "is_bare_byline_prefix"]
 
 BYLINES_FILE = "bylines.csv"
 _KINDS = ("prefix", "contributor", "editor", "not_person", "org_word", "role_word", "particle",
-          "credit_prefix", "conjunction", "job_title", "noise")
+          "credit_prefix", "conjunction", "job_title", "noise", "affiliation", "not_handle",
+          "address_word", "address_ending")
 _PARENS = re.compile(r"\(([^()]*)\)")
 _NAME_TOKEN = re.compile(r"^[^\W\d_][\w'’.\-]*$")
 _INITIALS = re.compile(r"^(?:[^\W\d_]\.)+$")
 _TRAILING_PLACE = re.compile(r"\s+in\s+[A-Z][\w .'-]*$")
+# A handle is one token of letters, digits, "_", "." or "-" that starts with a letter.
+_HANDLE = re.compile(r"^[^\W\d_][\w.\-]*$")
+_DOMAIN_END = re.compile(r"\.[a-z]{2,12}$", re.I)
+# A handle shorter than this is initials ("DT"), unless written in CJK characters, whose
+# names are two to four characters long.
+MIN_HANDLE_CHARS = 3
+MAX_HANDLE_CHARS = 40
 _DASHES = "-–—"
 
 
@@ -51,6 +59,10 @@ class _Terms:
     particles: frozenset[str]
     job_titles: frozenset[str]
     noise: frozenset[str]
+    affiliations: tuple[str, ...]
+    not_handle: tuple[str, ...]
+    address_words: frozenset[str]
+    address_endings: tuple[str, ...]
 
 
 def _check(row: Row) -> None:
@@ -75,7 +87,11 @@ def _terms() -> _Terms:
                   role_words=frozenset(by_kind["role_word"]),
                   particles=frozenset(by_kind["particle"]),
                   job_titles=frozenset(by_kind["job_title"]),
-                  noise=frozenset(by_kind["noise"]))
+                  noise=frozenset(by_kind["noise"]),
+                  affiliations=longest(by_kind["affiliation"]),
+                  not_handle=longest(by_kind["not_handle"]),
+                  address_words=frozenset(by_kind["address_word"]),
+                  address_endings=longest(by_kind["address_ending"]))
 
 
 def _phrase(terms: tuple[str, ...]) -> str:
@@ -92,6 +108,12 @@ def _split_re() -> re.Pattern[str]:
 @cache
 def _prefix_re() -> re.Pattern[str]:
     return re.compile(rf"^(?:{_phrase(_terms().prefixes)})\b\s*:?\s*", re.I)
+
+
+@cache
+def _affiliation_re() -> re.Pattern[str]:
+    """ "Jane Doe for The Mail On Sunday", "Jane Doe, Special to X": the outlet after a name."""
+    return re.compile(rf"\s+(?:{_phrase(_terms().affiliations)})\s+(?=\S)", re.I)
 
 
 @cache
@@ -118,6 +140,8 @@ def is_person_name(text: str) -> bool:
     False
     >>> is_person_name("Staff Writer"), is_person_name("DW News"), is_person_name("JANE DOE")
     (False, False, True)
+    >>> is_person_name("Main Street Springfield")
+    False
     """
     text = clean_line(text)
     if not text or match_agency(text) or text.casefold() in _terms().not_person:
@@ -130,7 +154,9 @@ def is_person_name(text: str) -> bool:
         return False
     for i, token in enumerate(tokens):
         folded = token.casefold()
-        if folded.strip(".,") in terms.org_words or folded.strip(".,") in terms.job_titles:
+        if folded.strip(".,") in terms.org_words or folded.strip(".,") in terms.job_titles \
+                or folded.strip(",") in terms.address_words \
+                or folded.strip(".,").endswith(terms.address_endings):
             return False
         if folded in terms.particles and 0 < i < len(tokens) - 1:
             continue
@@ -145,6 +171,11 @@ def _person(text: str) -> str | None:
     """The person a byline part names, tidied, or None."""
     text = text.strip(" .,:;*_\"'“”")
     text = re.sub(r"^@\S+$", "", text)
+    # "Jane Doe Thursday, ...": furniture after a name reads like one more name word.
+    tokens = text.split()
+    while len(tokens) > 2 and tokens[-1].casefold().strip(".,") in _terms().noise:
+        tokens.pop()
+    text = " ".join(tokens)
     if is_person_name(text):
         return _fix_case(text)
     # "Jane Doe in Beijing", "Jane Doe Senior Correspondent"
@@ -178,8 +209,13 @@ def _fix_case(name: str) -> str:
     return name
 
 
-def parse_byline(text: str) -> Byline:
+def parse_byline(text: str, *, allow_handles: bool = False) -> Byline:
     """The authors (people) and wire agencies of a byline.
+
+    ``allow_handles`` accepts a single-word handle ("gnaddrig", "HansG") as the author when
+    the byline names no person. Only markup that says "this is the author" (JSON-LD Person,
+    ``meta name=author``, ``rel=author``) should pass it: a lone word in visible text is a
+    label or a menu item far more often than a pen name.
 
     >>> parse_byline("John Silk AP, AFP, dpa")
     Byline(authors=('John Silk',), agencies=('AP', 'AFP', 'dpa'))
@@ -187,10 +223,13 @@ def parse_byline(text: str) -> Byline:
     Byline(authors=('Jane Doe', 'Max Roe'), agencies=('Reuters',))
     >>> parse_byline("By JANE DOE Associated Press")
     Byline(authors=('Jane Doe',), agencies=('AP',))
+    >>> parse_byline("Eingestellt von gizzmo", allow_handles=True).authors
+    ('gizzmo',)
     """
     text = clean_line(text).strip("*_ ")
     authors: list[str] = []
     agencies: list[str] = []
+    handles: list[str] = []
     # Parentheses hold agencies ("(Reuters)") or asides ("(@handle)", "(video)"): never authors.
     for inner in _PARENS.findall(text):
         agencies.extend(agency_list(inner) or ())
@@ -201,6 +240,11 @@ def parse_byline(text: str) -> Byline:
         part = _prefix_re().sub("", part.strip(), count=1).strip(" .:*_")
         if not part or part.casefold() in _terms().not_person:
             continue
+        head, *outlet = _affiliation_re().split(part, maxsplit=1)
+        if outlet and head.strip():
+            # The outlet a person writes for is no author; a wire agency there is credited.
+            part = head.strip(" ,")
+            agencies.extend(agency_list(outlet[0].strip(" .")) or ())
         tail: list[str] = []
         tokens = part.split()
         while tokens and (found := agency_at_end(tokens)):
@@ -213,8 +257,38 @@ def parse_byline(text: str) -> Byline:
         person = _person(" ".join(tokens)) if tokens else None
         if person:
             authors.append(person)
+        elif allow_handles and len(tokens) == 1 and is_handle(tokens[0]):
+            handles.append(tokens[0].strip(" .,:;"))
         agencies.extend(tail)
+    if not authors and len(handles) == 1:
+        authors = handles
     return Byline(authors=tuple(dict.fromkeys(authors)), agencies=tuple(dict.fromkeys(agencies)))
+
+
+def is_handle(text: str) -> bool:
+    """Whether ``text`` can be a person's handle or pen name: one word that is no byline word,
+    organisation, job title, agency or web address.
+
+    >>> is_handle("gnaddrig"), is_handle("HansG"), is_handle("孔德明")
+    (True, True, True)
+    >>> is_handle("Staff"), is_handle("admin"), is_handle("example.com"), is_handle("DT")
+    (False, False, False, False)
+    """
+    text = clean_line(text).strip(" .,:;*_\"'“”")
+    if not _HANDLE.match(text) or len(text) > MAX_HANDLE_CHARS or _DOMAIN_END.search(text):
+        return False
+    if len(text) < MIN_HANDLE_CHARS and not all(_is_cjk(c) for c in text):
+        return False
+    folded = text.casefold()
+    terms = _terms()
+    if folded in terms.not_person or folded in terms.org_words or folded in terms.job_titles \
+            or folded in terms.role_words or folded in terms.noise or match_agency(text):
+        return False
+    return not any(word in folded for word in terms.not_handle)
+
+
+def _is_cjk(char: str) -> bool:
+    return "\u2e80" <= char <= "\u9fff" or "\uac00" <= char <= "\ud7af"
 
 
 def looks_like_byline(text: str) -> bool:

@@ -16,7 +16,7 @@ from newsgraph.extract.normalize import clean_line
 __all__ = ["split_credit", "is_credit_line"]
 
 CREDITS_FILE = "credits.csv"
-_KINDS = ("label", "photo_source")
+_KINDS = ("label", "spaced_label", "caption_label", "photo_source", "source_suffix")
 _CAP = "[A-ZÀ-ÖØ-ÞĀ-Ž]"
 
 
@@ -24,6 +24,9 @@ _CAP = "[A-ZÀ-ÖØ-ÞĀ-Ž]"
 class _Credits:
     label: re.Pattern[str]
     glued_label: re.Pattern[str]
+    spaced_label: re.Pattern[str]
+    caption_label: re.Pattern[str]
+    leading_source: re.Pattern[str]
     trailing_parens: re.Pattern[str]
     trailing_source: re.Pattern[str]
     trailing_bare: re.Pattern[str]
@@ -42,20 +45,37 @@ def _alternation(terms: list[str]) -> str:
 @cache
 def _credits() -> _Credits:
     rows = read_rows(CREDITS_FILE, ("kind", "term"), check=_check)
-    labels = _alternation([r["term"] for r in rows if r["kind"] == "label"])
-    sources = _alternation([r["term"] for r in rows if r["kind"] == "photo_source"])
+    def terms(kind: str) -> str:
+        return _alternation([r["term"] for r in rows if r["kind"] == kind])
+
+    labels, sources = terms("label"), terms("photo_source")
+    # "files" in "Mike Blake/Reuters files": a word that may follow the source.
+    suffix = rf"(?:\s+(?:{terms('source_suffix')}))?"
+    # A label ends with a colon, or with an ellipsis when written with its capital ("Credit:
+    # X", "Credit... X", "Credit… X"): "the photo... was" is prose.
+    colon = r"\s*:\s*"
+    capital_colon = r"(?:\s*:|\.{2,3}|…)\s*"
     return _Credits(
         # "Caption. Photo: X", "Photo: X", "Caption (Foto: X)"; the label in any case.
-        label=re.compile(rf"(?:^|(?<=[\s(\[|]))(?:{labels})\s*:\s*", re.I),
+        label=re.compile(
+            rf"(?:^|(?<=[\s(\[|]))(?:(?i:{labels}){colon}|(?:{labels}){capital_colon})"),
         # "six yearsImage: X": glued labels only with their capital, so words are not split.
-        glued_label=re.compile(rf"(?<=[^\W\d_])(?:{labels})\s*:\s*"),
+        glued_label=re.compile(rf"(?<=[^\W\d_])(?:{labels}){capital_colon}"),
+        # "Image copyright Reuters": labels that need no colon, at the start of the line.
+        spaced_label=re.compile(rf"^(?:{terms('spaced_label')})\s*:?\s+", re.I),
+        # "Image copyright X Image caption Y": the caption follows its own label.
+        caption_label=re.compile(rf"\s*(?:{terms('caption_label')})\s*:?\s+", re.I),
+        # "... March 3, 2022. REUTERS/Gleb Garanich": the agency before the photographer.
+        leading_source=re.compile(
+            rf"(?<=[.!?\"”’)])\s*((?:{sources})\s*/\s*{_CAP}[\w'’.-]*(?:\s+{_CAP}[\w'’.-]*){{0,3}}"
+            rf"{suffix})\s*$"),
         # "... (AP Photo/Jane Doe)", "(Photo: dpa)", "(© Reuters)"
         trailing_parens=re.compile(
             rf"\s*[(\[]((?:©|\(c\))?\s*(?:(?:{labels})\s*:\s*)?[^()\[\]]*?(?:{sources}|\S/\S)[^()\[\]]*)[)\]]\s*$"),
         # "... in Kyiv. Jane Doe/Getty Images", "... Kyiv Max Roe/dpa", "... Kyiv. © Max Roe"
         trailing_source=re.compile(
             rf"(?:(?<=[.!?\"”’)])\s*|\s+)((?:©|\(c\))\s*.+|(?:{_CAP}[\w'’-]*\s+|{_CAP}\.\s*){{0,1}}"
-            rf"{_CAP}[\w'’-]*\s*/\s*(?:{sources}))\s*$"),
+            rf"{_CAP}[\w'’-]*\s*/\s*(?:{sources}){suffix})\s*$"),
         # "... in Kyiv. Getty Images": a bare source only after the caption's last sentence.
         trailing_bare=re.compile(rf"(?:(?<=[.!?\"”’)])\s*|^)((?:{sources}))\s*$"),
     )
@@ -72,9 +92,15 @@ def split_credit(text: str) -> tuple[str | None, str | None]:
     (None, 'dpa')
     >>> split_credit("A quiet street in Kyiv")
     ('A quiet street in Kyiv', None)
+    >>> split_credit("Image copyright Getty Images Image caption Crowds in Kyiv")
+    ('Crowds in Kyiv', 'Getty Images')
     """
     text = clean_line(text)
     credits = _credits()
+    spaced = credits.spaced_label.match(text)
+    if spaced:
+        credit, *caption = credits.caption_label.split(text[spaced.end():], maxsplit=1)
+        return _parts(caption[0] if caption else "", _without_copyright(credit))
     match = credits.trailing_parens.search(text)
     if match:
         credit = credits.label.sub("", _without_copyright(match.group(1)), count=1)
@@ -83,7 +109,7 @@ def split_credit(text: str) -> tuple[str | None, str | None]:
         match = pattern.search(text)
         if match:
             return _parts(text[:match.start()], text[match.end():])
-    for pattern in (credits.trailing_source, credits.trailing_bare):
+    for pattern in (credits.trailing_source, credits.leading_source, credits.trailing_bare):
         match = pattern.search(text)
         if match:
             return _parts(text[:match.start()], _without_copyright(match.group(1)))

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 import trafilatura
@@ -21,11 +20,13 @@ from trafilatura.settings import set_date_params
 from trafilatura.utils import load_html
 
 from newsgraph.errors import ExtractError, NoContent
-from newsgraph.extract.bylines import agencies_in_text, parse_byline, parse_editors
+from newsgraph.extract.bylines import agencies_in_text, parse_editors
 from newsgraph.extract.captions import split_credit
 from newsgraph.extract.figures import caption_texts, find_images
+from newsgraph.extract.html_authors import authors_and_agencies, registered_name
+from newsgraph.extract.html_dates import published_date
 from newsgraph.extract.html_metadata import (JsonLd, all_values, first_of_each, first_value,
-                                             normalize_date, read_jsonld, site_keys,
+                                             read_jsonld, site_keys,
                                              strip_site_name)
 from newsgraph.extract.html_selectors import selectors
 from newsgraph.extract.language import detect_language, normalize_language_tag
@@ -47,8 +48,6 @@ MIN_LEAD_CHARS = 40
 MAX_DATELINE_CHARS = 60
 # Credits standing alone in the body are short; a longer paragraph is text that mentions one.
 MAX_CREDIT_LINE = 120
-# A byline is a line; a longer "byline" element is a whole author box or a list of links.
-MAX_BYLINE_CHARS = 160
 # Paragraphs near the start and end of the body hold datelines and closing agency credits.
 DATELINE_PARAGRAPHS = 3
 # Above this many characters a page is huge: scripts and styles are cut before parsing and
@@ -105,10 +104,12 @@ def extract_html(text: str, raw: RawDocument, *, encoding: str | None,
         description = None
     lead, paragraphs = _lead(paragraphs, lead_markup, description, captions)
 
-    publishers = site_keys(site, jsonld.publisher, host_of(page_url) if page_url else None,
-                           *first_of_each(tree, "publisher"))
-    byline_authors, agencies = _authors_and_agencies(tree, jsonld, document.author, site,
-                                                     publishers)
+    host = host_of(page_url) if page_url else None
+    site_names = site_keys(site, jsonld.publisher, *first_of_each(tree, "publisher"),
+                           registered_name(host))
+    publishers = site_names | site_keys(host)
+    byline_authors, agencies = authors_and_agencies(tree, jsonld, document.author, site,
+                                                    publishers, site_names, paragraphs)
     dateline_text = "\n".join(paragraphs[:DATELINE_PARAGRAPHS] + paragraphs[-DATELINE_PARAGRAPHS:])
     agencies = list(dict.fromkeys(agencies + list(agencies_in_text(dateline_text))))
     body_text = "\n".join(paragraphs)
@@ -120,7 +121,8 @@ def extract_html(text: str, raw: RawDocument, *, encoding: str | None,
         site=site, language=_language(tree, jsonld, body_text), title=title,
         sections=_sections(tree, jsonld, title), categories=list(document.categories or ()),
         tags=_split_tags(document.tags), authors=byline_authors, agencies=agencies,
-        editors=editors, published=_published(raw, jsonld, tree, document.date),
+        editors=editors,
+        published=published_date(raw.published, jsonld, tree, document.date, page_url),
         lead=lead, subheadings=[s for s in body.subheadings if s in paragraphs],
         images=images, description=description, encoding=encoding)
 
@@ -343,83 +345,12 @@ def _starts_with(paragraph: str, summary: str) -> bool:
     return 0 <= position <= MAX_DATELINE_CHARS
 
 
-def _authors_and_agencies(tree: etree._Element, jsonld: JsonLd, trafilatura_author: str | None,
-                          site: str | None, publishers: set[str]) -> tuple[list[str], list[str]]:
-    """People from the first source that names any; wire agencies from all of them.
-
-    Sources in priority order: JSON-LD authors, meta tags, trafilatura's author (its own
-    byline search, which skips comments), then the first visible byline of each selector.
-    The site's name is taken out of bylines ("Jane Doe PhillyVoice Staff"), and a "person"
-    who is the site or its publisher ("El Colombiano", "Deutsche Welle") is not an author
-    unless JSON-LD names them (a personal site is its author's).
-    """
-    site_name = re.compile(rf"(?<!\w){re.escape(site)}(?!\w)", re.I) if site else None
-    sources: list[list[str]] = [
-        jsonld.authors,
-        all_values(tree, "author_meta"),
-        (trafilatura_author or "").split(";"),
-        first_of_each(tree, "byline"),
-    ]
-    authors: list[str] = []
-    agencies: list[str] = []
-    for organisation in jsonld.organisations:
-        agencies.extend(parse_byline(organisation).agencies)
-    for rank, values in enumerate(sources):
-        # JSON-LD says who is a Person; elsewhere a name that is the site's is the site.
-        trusted = rank == 0
-        # Visible bylines: the first that names a person; later ones are related links.
-        first_only = rank == len(sources) - 1
-        found: list[str] = []
-        for value in values:
-            if not value.strip() or len(value) > MAX_BYLINE_CHARS:
-                continue
-            byline = parse_byline(site_name.sub(" ", value) if site_name and not trusted
-                                  else value)
-            found.extend(a for a in byline.authors
-                         if trusted or not site_keys(a) & publishers)
-            agencies.extend(byline.agencies)
-            if found and first_only:
-                break
-        if found and not authors:
-            authors = list(dict.fromkeys(found))
-    return authors, list(dict.fromkeys(agencies))
-
-
 def _page_url(tree: etree._Element, jsonld: JsonLd, raw: RawDocument) -> str | None:
     if raw.url:
         return raw.url
     found = first_value(tree, "canonical", lambda v: v.startswith(("http://", "https://")))
     found = found or (jsonld.url if jsonld.url and jsonld.url.startswith("http") else None)
     return unwrap_url(found) if found else None
-
-
-def _published(raw: RawDocument, jsonld: JsonLd, tree: etree._Element,
-               trafilatura_date: str | None) -> str | None:
-    """The publication date: the caller's; else the date the page declares (JSON-LD, meta)
-    when it is in local time; else htmldate's (through trafilatura); else any date found.
-
-    A declared date in local time (a date alone, or a timestamp with a non-zero offset) gives
-    the day readers saw. A UTC timestamp ("Z", "+00:00") is the server's clock: near midnight
-    its day is not the local publication day, so htmldate's reading of the page comes first,
-    and the timestamp is kept only when it falls on htmldate's day.
-    """
-    latest = date.today() + timedelta(days=1)
-
-    def parse(value: str | None) -> str | None:
-        return normalize_date(value, latest=latest)
-
-    given = parse(raw.published)
-    if given:
-        return given
-    declared = next((d for d in map(parse, [jsonld.published,
-                                            *first_of_each(tree, "published")]) if d), None)
-    if declared and not declared.endswith("+00:00"):
-        return declared
-    found = parse(trafilatura_date)
-    if found:
-        return declared if declared and declared[:10] == found[:10] else found
-    return declared or next((d for d in map(parse, first_of_each(tree, "published_visible"))
-                             if d), None)
 
 
 def _sections(tree: etree._Element, jsonld: JsonLd, title: str | None) -> list[str]:

@@ -11,6 +11,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from email.utils import parsedate_to_datetime
 
 from lxml import etree
 
@@ -24,6 +25,13 @@ _ISO_DATE = re.compile(
     r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})"
     r"(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?")
 _COMPACT_DATE = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})(?:T|\b|$)")
+# "2022/05/10 17:36:11": year first, as in ISO.
+_TIME = r"(\d{1,2}):(\d{2})(?::(\d{2}))?"
+_SLASHED_DATE = re.compile(rf"^\s*(\d{{4}})/(\d{{1,2}})/(\d{{1,2}})(?:[T ]{_TIME})?")
+# "27.04.2020 18:50": dotted dates are day first wherever they are written.
+_DOTTED_DATE = re.compile(rf"^\s*(\d{{1,2}})\.(\d{{1,2}})\.(\d{{4}})(?:,?\s+{_TIME})?")
+# JavaScript's Date.toString ("Tue Feb 20 2018 01:00:00 GMT+0100 (...)"), rewritten as RFC 2822.
+_JS_DATE = re.compile(r"^\s*(\w{3}) (\w{3}) (\d{1,2}) (\d{4}) (\d{2}:\d{2}:\d{2}) GMT([+-]\d{4})")
 # Dates outside this range are typos or placeholders ("0001-01-01", "2099-12-31").
 MIN_YEAR = 1990
 
@@ -34,6 +42,7 @@ class JsonLd:
 
     headline: str | None = None
     published: str | None = None
+    created: str | None = None  # dateCreated: the publication date when none is given
     authors: list[str] = field(default_factory=list)  # people
     organisations: list[str] = field(default_factory=list)  # authors that are not people
     sections: list[str] = field(default_factory=list)
@@ -42,6 +51,7 @@ class JsonLd:
     url: str | None = None
     description: str | None = None
     publisher: str | None = None
+    publisher_is_person: bool = False  # a personal site: its publisher is its author
 
 
 def read_jsonld(tree: etree._Element) -> JsonLd:
@@ -68,11 +78,13 @@ def read_jsonld(tree: etree._Element) -> JsonLd:
             is_page = types == {"WebPage"}
             found.headline = found.headline or _text(node.get("headline") or node.get("name"))
             found.published = found.published or _text(node.get("datePublished"))
+            found.created = found.created or _text(node.get("dateCreated"))
             found.language = found.language or _text(node.get("inLanguage"))
             found.description = found.description or _text(node.get("description"))
             publisher = node.get("publisher")
             if isinstance(publisher, dict) and not found.publisher:
                 found.publisher = _text(publisher.get("name"))
+                found.publisher_is_person = bool(_types(publisher) & person_types)
             if not found.url:
                 found.url = _text(node.get("url")) or _text(node.get("mainEntityOfPage"))
             if not is_page and not found.authors and not found.organisations:
@@ -185,17 +197,15 @@ def normalize_date(value: str | None, *, latest: date | None = None) -> str | No
     '2019-07-28T10:05:00+02:00'
     >>> normalize_date("2020-1-5"), normalize_date("20200105"), normalize_date("soon")
     ('2020-01-05', '2020-01-05', None)
+    >>> normalize_date("27.04.2020 18:50"), normalize_date("Mon, 04 May 2020 10:00:00 +0200")
+    ('2020-04-27T18:50:00', '2020-05-04T10:00:00+02:00')
     """
     if not value:
         return None
-    match = _ISO_DATE.match(value)
-    if match:
-        year, month, day, hour, minute, second, zone = match.groups()
-    else:
-        compact = _COMPACT_DATE.match(value)
-        if not compact:
-            return None
-        (year, month, day), hour = compact.groups(), None
+    parts = _date_parts(value)
+    if parts is None:
+        return None
+    year, month, day, hour, minute, second, zone = parts
     try:
         day_value = date(int(year), int(month), int(day))
     except ValueError:
@@ -206,8 +216,39 @@ def normalize_date(value: str | None, *, latest: date | None = None) -> str | No
         return day_value.isoformat()
     out = f"{day_value.isoformat()}T{int(hour):02d}:{minute}:{second or '00'}"
     if zone:
-        out += "+00:00" if zone == "Z" else f"{zone[:3]}:{zone[-2:]}"
+        out += "+00:00" if zone in ("Z", "-00:00") else f"{zone[:3]}:{zone[-2:]}"
     return out
+
+
+def _date_parts(value: str) -> tuple | None:
+    """(year, month, day, hour, minute, second, zone) of a date in one of the known forms."""
+    match = _ISO_DATE.match(value)
+    if match:
+        return match.groups()
+    match = _SLASHED_DATE.match(value)
+    if match:
+        return (*match.groups(), None)
+    match = _DOTTED_DATE.match(value)
+    if match:
+        day, month, year, *time = match.groups()
+        return (year, month, day, *time, None)
+    compact = _COMPACT_DATE.match(value)
+    if compact:
+        return (*compact.groups(), None, None, None, None)
+    js_date = _JS_DATE.match(value)
+    if js_date:
+        weekday, month, day, year, time, zone = js_date.groups()
+        value = f"{weekday}, {day} {month} {year} {time} {zone}"
+    if "," in value[:5] or js_date:
+        try:
+            moment = parsedate_to_datetime(value.strip())
+        except (TypeError, ValueError, IndexError):
+            return None
+        offset = moment.strftime("%z")
+        zone = f"{offset[:3]}:{offset[3:]}" if offset else None
+        return (moment.year, moment.month, moment.day, moment.hour, f"{moment.minute:02d}",
+                f"{moment.second:02d}", zone)
+    return None
 
 
 def strip_site_name(title: str, site: str | None, separators: tuple[re.Pattern[str], ...]) -> str:

@@ -26,7 +26,9 @@ FILE_NAME = "html_selectors.toml"
 # Every table the extractor reads, with the lists it must have.
 _REQUIRED: dict[str, tuple[str, ...]] = {
     "headline": ("xpath",), "title_separator": ("pattern",), "lead": ("xpath",),
-    "description": ("xpath",), "byline": ("xpath",), "author_meta": ("xpath",),
+    "description": ("xpath",), "byline": ("xpath",), "author_markup": ("xpath",),
+    "byline_loose": ("xpath",),
+    "author_meta": ("xpath",),
     "published": ("xpath",), "published_visible": ("xpath",), "section_meta": ("xpath",),
     "breadcrumb": ("xpath",), "publisher": ("xpath",), "canonical": ("xpath",), "language": ("xpath",),
     "figure": ("xpath",), "hidden_label": ("xpath",), "figure_caption": ("xpath",),

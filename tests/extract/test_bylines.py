@@ -106,3 +106,50 @@ def test_is_editor_line():
     assert is_editor_line("Edited by: Rana Taha")
     assert is_editor_line("Reporting by Jane Doe; Editing by Max Roe")
     assert not is_editor_line("He edited by hand.")
+
+
+@pytest.mark.parametrize("text, authors", [
+    ("Eingestellt von Anna Schmidt", ("Anna Schmidt",)),
+    ("Veröffentlicht von Anna Schmidt und Max Roe", ("Anna Schmidt", "Max Roe")),
+    ("Publié par Jean Dupont et Marie Curie", ("Jean Dupont", "Marie Curie")),
+    ("Por Isabel Caro, Rocío Latorre y José Miguel Wilson",
+     ("Isabel Caro", "Rocío Latorre", "José Miguel Wilson")),
+    ("Di Mario Rossi e Giulia Bianchi", ("Mario Rossi", "Giulia Bianchi")),
+    ("Autor: Max Roe", ("Max Roe",)),
+])
+def test_byline_prefixes_and_conjunctions_in_many_languages(text, authors):
+    assert parse_byline(text).authors == authors
+
+
+@pytest.mark.parametrize("text, authors, agencies", [
+    ("By Glen Owen And Brendan Carlin For The Mail On Sunday", ("Glen Owen", "Brendan Carlin"), ()),
+    ("Jane Doe, Special to The Star", ("Jane Doe",), ()),
+    ("Jane Doe for AP", ("Jane Doe",), ("AP",)),
+])
+def test_byline_outlet_after_the_name_is_no_author(text, authors, agencies):
+    assert parse_byline(text) == Byline(authors=authors, agencies=agencies)
+
+
+def test_street_address_is_no_person():
+    assert not is_person_name("Main Street Springfield")
+    assert not is_person_name("Hauptstraße Berlin")
+    assert parse_byline("Main Street Springfield").authors == ()
+
+
+def test_handles_only_when_allowed():
+    assert parse_byline("gnaddrig").authors == ()
+    assert parse_byline("gnaddrig", allow_handles=True).authors == ("gnaddrig",)
+    assert parse_byline("Eingestellt von HansG", allow_handles=True).authors == ("HansG",)
+    # A person's name is still preferred to a handle in the same byline.
+    assert parse_byline("Jane Doe, jdoe", allow_handles=True).authors == ("Jane Doe",)
+
+
+@pytest.mark.parametrize("text", ["admin", "wordpressadmin", "Unknown", "Staff", "example.com",
+                                  "DT", "Reuters", "Thursday", "anónimo"])
+def test_words_that_are_no_handles(text):
+    assert parse_byline(text, allow_handles=True).authors == ()
+
+
+def test_weekday_after_a_name_is_cut_off():
+    assert parse_byline("By Alex Brown Thursday, November 9, 2023 4:41AM").authors == (
+        "Alex Brown",)

@@ -35,3 +35,25 @@ def test_is_credit_line():
     assert is_credit_line("Image: dpa")
     assert is_credit_line("Getty Images")
     assert not is_credit_line("Kim rarely leaves North Korea")
+
+
+@pytest.mark.parametrize("text, caption, credit", [
+    ("Protesters in Hong Kong. Credit... Lam Yik Fei for The Example Times",
+     "Protesters in Hong Kong.", "Lam Yik Fei for The Example Times"),
+    ("Credit…Doug Mills/The Example Times", None, "Doug Mills/The Example Times"),
+    ("President Biden speaks in Washington. Mike Blake/Reuters files",
+     "President Biden speaks in Washington.", "Mike Blake/Reuters files"),
+    ("Troops on patrol in Kyiv. AFP via Getty Images", "Troops on patrol in Kyiv.",
+     "AFP via Getty Images"),
+    ("Soldiers in Kyiv, Ukraine, March 3, 2022. REUTERS/Gleb Garanich",
+     "Soldiers in Kyiv, Ukraine, March 3, 2022.", "REUTERS/Gleb Garanich"),
+    ("Image copyright Reuters", None, "Reuters"),
+    ("Image copyright Getty Images Image caption Crowds gathered in Kyiv",
+     "Crowds gathered in Kyiv", "Getty Images"),
+])
+def test_split_credit_reads_credit_shapes_of_news_sites(text, caption, credit):
+    assert split_credit(text) == (caption, credit)
+
+
+def test_ellipsis_in_prose_is_no_credit_label():
+    assert split_credit("The photo... was stunning") == ("The photo... was stunning", None)

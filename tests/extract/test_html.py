@@ -8,13 +8,12 @@ import time
 from pathlib import Path
 
 import pytest
-from trafilatura.utils import load_html
 
 from newsgraph.errors import ExtractError, NoContent
 from newsgraph.extract import ExtractOptions, extract
 from newsgraph.extract import html_metadata, html_scoring, html_selectors
-from newsgraph.extract.html import LARGE_PAGE_CHARS, _published
-from newsgraph.extract.html_metadata import JsonLd, normalize_date
+from newsgraph.extract.html import LARGE_PAGE_CHARS
+from newsgraph.extract.html_metadata import normalize_date
 from newsgraph.extract.html_selectors import load_selectors
 from newsgraph.model import RawDocument
 
@@ -274,18 +273,6 @@ def test_language_is_detected_when_undeclared():
 def test_declared_local_publication_time_is_kept():
     head = '<meta property="article:published_time" content="2024-03-05T23:30:00+01:00">'
     assert run(page(head=head)).published == "2024-03-05T23:30:00+01:00"
-
-
-def test_utc_timestamp_yields_to_htmldate_day():
-    # 01:30 UTC on the 6th is the evening of the 5th where the page was published.
-    tree = load_html("<html><body><p>x</p></body></html>")
-    raw = RawDocument(source="page.html")
-    utc = JsonLd(published="2024-03-06T01:30:00Z")
-    assert _published(raw, utc, tree, "2024-03-05") == "2024-03-05"
-    assert _published(raw, utc, tree, "2024-03-06") == "2024-03-06T01:30:00+00:00"
-    assert _published(raw, utc, tree, None) == "2024-03-06T01:30:00+00:00"
-    local = JsonLd(published="2024-03-06T01:30:00+01:00")
-    assert _published(raw, local, tree, "2024-03-05") == "2024-03-06T01:30:00+01:00"
 
 
 def test_caller_publication_date_comes_first():

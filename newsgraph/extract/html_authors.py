@@ -1,0 +1,156 @@
+"""Authors and wire agencies of an HTML page, from its metadata, bylines and text.
+
+Sources, in priority order: JSON-LD authors, author meta tags, trafilatura's author (its own
+byline search, which skips comments), author markup (``itemprop=author``, ``rel=author``), the
+first visible byline of each byline selector; then, only when none of these names a person or
+a handle (below), weaker signs: elements of class "author" and links to author pages, and a
+byline line opening or closing the body ("Written by: Jane Doe"). Every value goes through
+``bylines.parse_byline``.
+
+- The first source that names a person gives the authors. A later source (other than
+  trafilatura, which mixes in names from around the text) naming the same people and more
+  completes the list: JSON-LD and meta tags often name only the first of several authors.
+- The site's name is taken out of bylines ("Jane Doe PhillyVoice Staff"), and a "person" who
+  is the site or its publisher ("El Colombiano", "Deutsche Welle") is not an author, unless
+  JSON-LD names them and its publisher is no organisation (a personal site is its author's).
+- JSON-LD says who is a Person, so a name written in lower case there ("Jane doe") is still
+  read as a name.
+- When no source names a person, a one-word handle ("gnaddrig", "HansG", "孔德明") is the
+  author if markup says it is one: JSON-LD, an author meta tag or author markup, never
+  visible text alone. A handle that is the site's name, its publisher or the name the site
+  registered ("example" for news.example.co.uk) is not; one that is a subdomain on a shared
+  host is (a blog at gizzmo.example.org is gizzmo's).
+- Wire agencies come from every source, and from JSON-LD authors that are organisations.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lxml import etree
+
+from newsgraph.extract.bylines import has_byline_prefix, looks_like_byline, parse_byline
+from newsgraph.extract.html_metadata import JsonLd, all_values, first_of_each, site_keys
+
+__all__ = ["authors_and_agencies", "registered_name"]
+
+# A second-level label this short under a country code is a public suffix ("co.uk", "com.au").
+MAX_SUFFIX_LABEL = 3
+# A byline is a line; a longer "byline" element is a whole author box or a list of links.
+MAX_BYLINE_CHARS = 160
+# Byline lines inside the text sit among its first or last paragraphs.
+BODY_BYLINE_PARAGRAPHS = 3
+# A byline line of the body is short: the prefix and a few names.
+MAX_BODY_BYLINE_WORDS = 10
+
+
+@dataclass(frozen=True)
+class _Source:
+    values: list[str]
+    trusted: bool = False  # a name that is the site's stays (JSON-LD of a personal site)
+    first_only: bool = False  # visible bylines: the first that names someone; later ones
+    # are related links
+    handles: bool = False  # markup that says "this is the author": a handle may be one
+    completes: bool = True  # may complete the list of an earlier source
+    typed: bool = False  # markup typed as Person: a name in lower case is still a name
+
+
+def authors_and_agencies(tree: etree._Element, jsonld: JsonLd, trafilatura_author: str | None,
+                         site: str | None, publishers: set[str], site_names: set[str],
+                         paragraphs: list[str]) -> tuple[list[str], list[str]]:
+    """The people who wrote the page and the wire agencies its bylines credit.
+
+    ``publishers`` are the keys (``site_keys``) of the site's names, its publisher and its
+    host; ``site_names`` the same without the host.
+    """
+    site_name = re.compile(rf"(?<!\w){re.escape(site)}(?!\w)", re.I) if site else None
+    sources = [
+        _Source(jsonld.authors, trusted=jsonld.publisher_is_person or not jsonld.publisher,
+                handles=True, typed=True),
+        _Source(all_values(tree, "author_meta"), handles=True),
+        _Source((trafilatura_author or "").split(";"), completes=False),
+        _Source(first_of_each(tree, "author_markup"), first_only=True, handles=True),
+        _Source(first_of_each(tree, "byline"), first_only=True),
+    ]
+    weaker = [
+        _Source(first_of_each(tree, "byline_loose"), first_only=True),
+        _Source(_body_bylines(paragraphs), first_only=True),
+    ]
+    agencies: list[str] = []
+    for organisation in jsonld.organisations:
+        agencies.extend(parse_byline(organisation).agencies)
+    authors = _first_people(sources, site_name, publishers, agencies)
+    if not authors:
+        authors = next((found for source in sources if source.handles
+                        for found in [_handle(source, site_names)] if found), [])
+    # The weaker signs complete the list; they give it only when nothing else does.
+    return (_first_people(weaker, site_name, publishers, agencies, authors),
+            list(dict.fromkeys(agencies)))
+
+
+def _first_people(sources: list[_Source], site_name: re.Pattern[str] | None,
+                  publishers: set[str], agencies: list[str],
+                  authors: list[str] | None = None) -> list[str]:
+    authors = list(authors or ())
+    for source in sources:
+        found = _people(source, site_name, publishers, agencies)
+        if found and (not authors or source.completes and _completes(found, authors)):
+            authors = found
+    return authors
+
+
+def _people(source: _Source, site_name: re.Pattern[str] | None, publishers: set[str],
+            agencies: list[str]) -> list[str]:
+    found: list[str] = []
+    for value in source.values:
+        if not value.strip() or len(value) > MAX_BYLINE_CHARS:
+            continue
+        # A name field of JSON-LD holds a name, not a byline with the site's name in it.
+        byline = parse_byline(site_name.sub(" ", value) if site_name and not source.typed
+                              else value)
+        if source.typed and not byline.authors and not value.istitle():
+            byline = parse_byline(value.title())
+        found.extend(a for a in byline.authors if source.trusted or not site_keys(a) & publishers)
+        agencies.extend(byline.agencies)
+        if found and source.first_only:
+            break
+    return list(dict.fromkeys(found))
+
+
+def _completes(found: list[str], authors: list[str]) -> bool:
+    """Whether ``found`` names every one of ``authors`` and more."""
+    found_keys = {a.casefold() for a in found}
+    return len(found_keys) > len(authors) and all(a.casefold() in found_keys for a in authors)
+
+
+def _handle(source: _Source, publishers: set[str]) -> list[str]:
+    for value in source.values:
+        if not value.strip() or len(value) > MAX_BYLINE_CHARS:
+            continue
+        handles = parse_byline(value, allow_handles=True).authors
+        if len(handles) == 1 and not site_keys(handles[0]) & publishers:
+            return list(handles)
+    return []
+
+
+def _body_bylines(paragraphs: list[str]) -> list[str]:
+    """Byline lines among the first and last paragraphs ("Written by: Jane Doe")."""
+    edges = paragraphs[:BODY_BYLINE_PARAGRAPHS] + paragraphs[-BODY_BYLINE_PARAGRAPHS:]
+    return [p for p in dict.fromkeys(edges)
+            if len(p.split()) <= MAX_BODY_BYLINE_WORDS and has_byline_prefix(p)
+            and looks_like_byline(p)]
+
+
+def registered_name(host: str | None) -> str | None:
+    """The name a site registered: the label before its public suffix.
+
+    >>> registered_name("gizzmo.example.org"), registered_name("news.example.co.uk")
+    ('example', 'example')
+    """
+    labels = (host or "").split(".")
+    if len(labels) < 2:
+        return None
+    if len(labels) >= 3 and len(labels[-1]) == 2 and len(labels[-2]) <= MAX_SUFFIX_LABEL:
+        return labels[-3]
+    return labels[-2]

@@ -1,0 +1,120 @@
+"""Publication dates of HTML pages: declared, local time first, UTC timestamps placed."""
+
+from __future__ import annotations
+
+import doctest
+
+import pytest
+from trafilatura.utils import load_html
+
+from newsgraph.extract import html_dates
+from newsgraph.extract.html_dates import published_date
+from newsgraph.extract.html_metadata import JsonLd, normalize_date
+
+EMPTY = load_html("<html><body><p>x</p></body></html>")
+
+
+def tree(head: str = "", body: str = "<p>x</p>"):
+    return load_html(f"<html><head>{head}</head><body>{body}</body></html>")
+
+
+def test_caller_date_comes_first():
+    assert published_date("2024-03-01", JsonLd(published="2024-03-05"), EMPTY, None,
+                          None) == "2024-03-01"
+
+
+def test_utc_timestamp_near_midnight_yields_to_htmldate_day_one_day_off():
+    # 01:30 UTC on the 6th is the evening of the 5th where the page was published.
+    utc = JsonLd(published="2024-03-06T01:30:00Z")
+    assert published_date(None, utc, EMPTY, "2024-03-05", None) == "2024-03-05"
+    assert published_date(None, utc, EMPTY, "2024-03-06", None) == "2024-03-06T01:30:00+00:00"
+    assert published_date(None, utc, EMPTY, None, None) == "2024-03-06T01:30:00+00:00"
+
+
+def test_utc_timestamp_keeps_its_day_against_a_date_far_off():
+    # htmldate may read a modification date; a week off is no time zone.
+    utc = JsonLd(published="2024-03-06T01:30:00Z")
+    assert published_date(None, utc, EMPTY, "2024-03-13", None) == "2024-03-06T01:30:00+00:00"
+
+
+def test_utc_timestamp_at_midday_is_the_same_day_everywhere():
+    utc = JsonLd(published="2020-01-19T12:25:36Z")
+    assert published_date(None, utc, EMPTY, "2020-01-20", None) == "2020-01-19T12:25:36+00:00"
+
+
+def test_local_timestamp_is_kept_as_declared():
+    local = JsonLd(published="2024-03-06T01:30:00+01:00")
+    assert published_date(None, local, EMPTY, "2024-03-05", None) == "2024-03-06T01:30:00+01:00"
+
+
+def test_local_declared_date_beats_a_utc_one():
+    utc = JsonLd(published="2022-01-04T07:29:00.000Z")
+    head = '<meta property="article:published_time" content="2022-01-06T08:29:34">'
+    assert published_date(None, utc, tree(head), None, None) == "2022-01-06T08:29:34"
+
+
+def test_same_instant_with_an_offset_gives_the_local_day():
+    head = '<meta property="article:published_time" content="2022-05-04T03:37:37+00:00">'
+    body = '<time datetime="2022-05-03T23:37:37-04:00">3 May, 2022, 11:37 pm</time>'
+    assert published_date(None, JsonLd(), tree(head, body), "2022-05-04",
+                          None) == "2022-05-03T23:37:37-04:00"
+
+
+def test_url_date_one_day_off_gives_the_local_day():
+    utc = JsonLd(published="2021-03-09T02:15:00Z")
+    url = "https://example.com/2021/03/08/world/story.html"
+    assert published_date(None, utc, EMPTY, None, url) == "2021-03-08"
+
+
+def test_url_date_when_nothing_is_declared_or_found():
+    assert published_date(None, JsonLd(), EMPTY, None,
+                          "https://example.com/2021/03/08/story") == "2021-03-08"
+    assert published_date(None, JsonLd(), EMPTY, "2021-03-07",
+                          "https://example.com/2021/03/08/story") == "2021-03-07"
+
+
+@pytest.mark.parametrize("head", [
+    '<meta property="og:article:published_time" content="2020-01-19T12:25:36+01:00">',
+    '<meta name="DC.date.issued" content="2020-01-19">',
+    '<meta name="sailthru.date" content="2020-01-19 10:00:00 -0500">',
+    '<meta name="parsely-pub-date" content="2020-01-19">',
+    '<meta name="vr:published-time" content="19.01.2020 18:50">',
+    '<meta name="citation_publication_date" content="2020/01/19">',
+])
+def test_declared_date_metas(head):
+    assert (published_date(None, JsonLd(), tree(head), "2020-02-02", None) or "")[:10] == \
+        "2020-01-19"
+
+
+def test_microdata_date_published_with_content_attribute():
+    body = '<time itemprop="datePublished" content="2020-04-27T20:10:40+0200">27.04.2020</time>'
+    assert published_date(None, JsonLd(), tree(body=body), "2020-07-08",
+                          None) == "2020-04-27T20:10:40+02:00"
+
+
+def test_jsonld_date_created_stands_in_for_date_published():
+    created = JsonLd(created="2020-04-27T17:58:19+02:00")
+    assert published_date(None, created, EMPTY, "2020-07-08", None) == "2020-04-27T17:58:19+02:00"
+
+
+def test_modification_date_is_never_the_publication_date():
+    head = ('<meta property="article:modified_time" content="2020-06-04T16:41:46+02:00">'
+            '<meta property="og:updated_time" content="2020-06-04T16:41:46+02:00">')
+    assert published_date(None, JsonLd(), tree(head), "2019-06-17", None) == "2019-06-17"
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("27.04.2020 18:50", "2020-04-27T18:50:00"),
+    ("2022/05/10 17:36:11", "2022-05-10T17:36:11"),
+    ("Mon, 04 May 2020 10:00:00 +0200", "2020-05-04T10:00:00+02:00"),
+    ("Tue Feb 20 2018 01:00:00 GMT+0100 (Central European Standard Time)",
+     "2018-02-20T01:00:00+01:00"),
+    ("10/05/2022 05:22 pm", None),  # day or month first: no way to tell
+])
+def test_normalize_date_reads_common_forms(value, expected):
+    assert normalize_date(value) == expected
+
+
+def test_docstring_examples_hold():
+    result = doctest.testmod(html_dates)
+    assert result.attempted > 0 and result.failed == 0
