@@ -8,8 +8,13 @@ registers nothing. ``ANNOTATORS`` is the order they run in over an article's Doc
 
 from __future__ import annotations
 
+import importlib
+from dataclasses import dataclass
+
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from newsgraph import __version__
 
 # Doc extensions: name -> what it holds.
 EXTENSIONS = {
@@ -25,40 +30,45 @@ EXTENSIONS = {
 }
 
 
-def _actors(doc: Doc) -> Doc:
-    from newsgraph.annotate.actors import annotate_actors
+@dataclass(frozen=True)
+class Annotator:
+    """One annotator: ``module.function(doc)`` fills ``assigns``; ``extension`` (if set) is
+    where the function's returned list goes, for annotators that return a list."""
 
-    return annotate_actors(doc)
+    name: str
+    module: str
+    function: str
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+    extension: str | None = None
+    uses_published: bool = False
+
+    def __call__(self, doc: Doc) -> Doc:
+        func = getattr(importlib.import_module(self.module), self.function)
+        if self.extension is None:
+            return func(doc)
+        result = func(doc, doc._.published) if self.uses_published else func(doc)
+        setattr(doc._, self.extension, result)
+        return doc
+
+    @property
+    def version(self) -> str:
+        return getattr(importlib.import_module(self.module), "VERSION", __version__)
 
 
-def _dates(doc: Doc) -> Doc:
-    from newsgraph.annotate.dates import find_dates
-
-    doc._.ng_dates = find_dates(doc, doc._.published)
-    return doc
-
-
-def _places(doc: Doc) -> Doc:
-    from newsgraph.annotate.places import find_places
-
-    doc._.ng_places = find_places(doc)
-    return doc
-
-
-def _quotes(doc: Doc) -> Doc:
-    from newsgraph.annotate.quotes import find_quotes
-
-    doc._.ng_quotes = find_quotes(doc)
-    return doc
-
-
-# (component name, function, requires, assigns), in the order they run.
 ANNOTATORS = (
-    ("newsgraph_actors", _actors, ["doc.ents", "token.dep"], ["doc._.ng_actors", "doc._.ng_mentions"]),
-    ("newsgraph_dates", _dates, ["doc.ents"], ["doc._.ng_dates"]),
-    ("newsgraph_places", _places, ["doc.ents"], ["doc._.ng_places"]),
-    ("newsgraph_quotes", _quotes, ["token.dep", "doc.ents", "doc._.ng_mentions"],
-     ["doc._.ng_quotes"]),
+    Annotator("newsgraph_actors", "newsgraph.annotate.actors", "annotate_actors",
+              ("doc.ents", "token.dep"), ("doc._.ng_actors", "doc._.ng_mentions")),
+    Annotator("newsgraph_dates", "newsgraph.annotate.dates", "find_dates",
+              ("doc.ents",), ("doc._.ng_dates",), extension="ng_dates", uses_published=True),
+    Annotator("newsgraph_places", "newsgraph.annotate.places", "find_places",
+              ("doc.ents",), ("doc._.ng_places",), extension="ng_places"),
+    Annotator("newsgraph_quotes", "newsgraph.annotate.quotes", "find_quotes",
+              ("token.dep", "doc.ents", "doc._.ng_mentions"), ("doc._.ng_quotes",),
+              extension="ng_quotes"),
+    Annotator("newsgraph_events", "newsgraph.annotate.events", "find_events",
+              ("doc._.ng_actors", "doc._.ng_mentions", "doc._.ng_dates", "doc._.ng_places",
+               "doc._.ng_quotes"), ("doc._.ng_events",), extension="ng_events"),
 )
 
 _registered = False
@@ -72,7 +82,20 @@ def register() -> None:
     for name in EXTENSIONS:
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
-    for name, func, requires, assigns in ANNOTATORS:
-        if name not in Language.factories:
-            Language.component(name, func=func, requires=requires, assigns=assigns)
+    for annotator in ANNOTATORS:
+        if annotator.name not in Language.factories:
+            Language.component(annotator.name, func=annotator,
+                               requires=list(annotator.requires),
+                               assigns=list(annotator.assigns))
     _registered = True
+
+
+def check_order() -> None:
+    """Raise if an annotator requires a newsgraph extension that no earlier one assigns."""
+    assigned: set[str] = set()
+    for annotator in ANNOTATORS:
+        missing = [r for r in annotator.requires
+                   if r.startswith("doc._.") and r not in assigned]
+        if missing:
+            raise AssertionError(f"{annotator.name} runs before what it needs: {missing}")
+        assigned.update(annotator.assigns)

@@ -75,18 +75,35 @@ def parse_body(body: str):
     return doc
 
 
-def analyze_body(article: Article, options) -> AnalyzedArticle:
-    """Run the spaCy pipeline and newsgraph's annotators; collect the frozen result."""
+def annotate_body(body: str, published: str | None = None, *, image_texts: tuple[str, ...] = (),
+                  kb_files: tuple[str, ...] = ()):
+    """The body parsed and run through every newsgraph annotator: the Doc with its extensions.
+
+    >>> doc = annotate_body("Xi Jinping met Kim Jong Un in Beijing on Thursday.",
+    ...                     "2025-09-04")                                  # doctest: +SKIP
+    >>> [e.type for e in doc._.ng_events]                                  # doctest: +SKIP
+    ['CONSULT']
+    """
     from newsgraph.annotate.components import ANNOTATORS
     from newsgraph.kb import load_kb
 
-    doc = parse_body(article.body)
-    doc._.published = article.published
-    doc._.kb = load_kb(tuple(options.kb_files))
-    doc._.image_texts = [text for image in article.images
-                         for text in (image.description, image.caption) if text]
-    for _name, func, _requires, _assigns in ANNOTATORS:
-        doc = func(doc)
+    doc = parse_body(body)
+    doc._.published = published
+    doc._.kb = load_kb(tuple(kb_files))
+    doc._.image_texts = list(image_texts)
+    for annotator in ANNOTATORS:
+        doc = annotator(doc)
+    return doc
+
+
+def analyze_body(article: Article, options) -> AnalyzedArticle:
+    """Run the spaCy pipeline and newsgraph's annotators; collect the frozen result."""
+    from newsgraph.annotate.components import ANNOTATORS
+
+    image_texts = tuple(text for image in article.images
+                        for text in (image.description, image.caption) if text)
+    doc = annotate_body(article.body, article.published, image_texts=image_texts,
+                        kb_files=tuple(options.kb_files))
     return AnalyzedArticle(
         article=article,
         actors=tuple(doc._.ng_actors or ()),
@@ -95,5 +112,6 @@ def analyze_body(article: Article, options) -> AnalyzedArticle:
         events=tuple(doc._.ng_events or ()),
         dates=tuple(doc._.ng_dates or ()),
         components={"spacy_model": f"{MODEL}/{load_nlp().meta.get('version')}",
-                    "newsgraph.annotate": __version__},
+                    "newsgraph.annotate": __version__,
+                    **{a.name: a.version for a in ANNOTATORS}},
     )

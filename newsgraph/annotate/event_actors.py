@@ -1,0 +1,289 @@
+"""Finding the actors of an event in the parse: subjects, objects, speakers, hosts.
+
+The event coder (``annotate.events``) asks this module who is in a noun phrase ("Xi and Kim":
+both; "Chinese President Xi Jinping": Xi, not China), who the subject of a clause is when
+its verb has none of its own ("plans to visit", "is expected to meet", "Kim, who met"), who
+is reported to say something (the quote's speaker, else the subject of the verb of speech),
+which actors sit in a dependency slot ("on Russia", "with Kim"), and who hosts a visit (an
+actor of the country of the place visited).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsgraph.annotate.event_patterns import PatternSet, load_patterns
+from newsgraph.model import Location
+
+__all__ = ["EventContext", "build_context", "clause_source", "co_actors", "host_actor",
+           "modifier_actors", "next_actor", "phrase_actors", "slot_actors", "speaker_at",
+           "speaker_of", "speech_ancestor", "subject_of", "agent_of", "unique"]
+
+_SUBJECTS = ("nsubj", "csubj")
+# Dependants that are part of a noun phrase's own words (not a clause or a place in it).
+_PHRASE = {"compound", "amod", "poss", "nmod", "flat", "appos", "det", "nummod", "npadvmod"}
+_OWN_PREPS = {"of", "from", "for"}
+# Clause links through which a verb without a subject takes its governor's subject.
+_INHERIT = {"xcomp", "conj", "advcl", "acomp", "pcomp", "ccomp"}
+_PRONOUNS_SPEAKER = {"i", "we", "me", "us", "it", "he", "she", "they"}
+_CO_ACTOR_PREPS = {"alongside", "with"}
+_MAX_CLIMB = 5
+
+
+@dataclass
+class EventContext:
+    """What one document's annotators found, indexed for the event coder."""
+
+    doc: object
+    patterns: PatternSet
+    actors: dict
+    token_actor: dict
+    quotes: list  # (start, end, speaker actor id | None)
+    dates: list
+    places: list
+    published: str | None
+    text: str = ""  # the body, read once (Doc.text joins every token on each access)
+
+
+def build_context(doc) -> EventContext:
+    actors = {a.id: a for a in doc._.ng_actors or ()}
+    quotes = []
+    for quote in doc._.ng_quotes or ():
+        speaker = quote.speaker.actor_id if quote.speaker else None
+        quotes.append((quote.start, quote.end, speaker))
+    return EventContext(doc=doc, patterns=load_patterns(), actors=actors,
+                    token_actor=token_actors(doc), quotes=quotes,
+                    dates=list(doc._.ng_dates or ()), places=list(doc._.ng_places or ()),
+                    published=doc._.published, text=doc.text)
+
+
+def token_actors(doc) -> dict[int, str]:
+    """Token index -> actor id, for the tokens a mention (with its title words) covers."""
+    out: dict[int, str] = {}
+    try:
+        from newsgraph.annotate.actors import actor_for_span
+    except ImportError:  # pragma: no cover - the actors annotator ships with newsgraph
+        actor_for_span = None
+    for mention in doc._.ng_mentions or ():
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for token in span:
+            out.setdefault(token.i, mention.actor_id)
+    if actor_for_span is not None and doc.user_data.get("newsgraph.actor_spans"):
+        for start, end, _name, actor_id in doc.user_data["newsgraph.actor_spans"]:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            for token in span:
+                if token.i not in out:
+                    out[token.i] = actor_for_span(doc, token.idx, token.idx + len(token)) \
+                        or actor_id
+    return out
+
+
+def phrase_actors(token, ctx: EventContext, depth: int = 0) -> list[str]:
+    """The actors a noun phrase names: its head's, else its modifiers'; conjuncts each."""
+    found: list[str] = []
+    members = [token]
+    if token.dep_ != "conj":  # "China, Russia and Iran": every conjunct of the phrase
+        members += [t for t in token.conjuncts if t.i > token.i]
+    for member in members:
+        found.extend(_member_actors(member, ctx, depth))
+    return unique(found)
+
+
+def _member_actors(token, ctx: EventContext, depth: int) -> list[str]:
+    own = ctx.token_actor.get(token.i)
+    if own is not None:
+        return [own]
+    found: list[str] = []
+    for child in token.children:
+        if child.dep_ in _PHRASE:
+            found.extend(modifier_actors(child, ctx))
+    if not found and depth < 3:
+        # "the leaders of China and Russia", "a spokesman for the ministry"
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in _OWN_PREPS:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        found.extend(phrase_actors(pobj, ctx, depth + 1))
+    return found
+
+
+def modifier_actors(token, ctx: EventContext) -> list[str]:
+    out = []
+    for t in token.subtree:
+        if t.dep_ in ("prep", "relcl", "acl"):
+            break
+        actor = ctx.token_actor.get(t.i)
+        if actor is not None:
+            out.append(actor)
+    return out
+
+
+def unique(ids: list[str]) -> list[str]:
+    seen: set[str] = set()
+    return [i for i in ids if not (i in seen or seen.add(i))]
+
+
+def subject_of(verb):
+    for child in verb.children:
+        if child.dep_ in _SUBJECTS:
+            return child
+    return None
+
+
+def agent_of(verb):
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
+def speaker_at(token, ctx: EventContext) -> str | None:
+    at = token.idx
+    for start, end, speaker in ctx.quotes:
+        if start <= at < end and speaker:
+            return speaker
+    return None
+
+
+def speech_ancestor(token, ctx: EventContext):
+    """The nearest verb of speech governing the token ("X said [it would ...]")."""
+    node, steps = token, 0
+    while node.head.i != node.i and steps < 6:
+        node, steps = node.head, steps + 1
+        if node.lemma_.lower() in ctx.patterns.cues["speech"]:
+            return node
+    return None
+
+
+def speaker_of(token, ctx: EventContext) -> str | None:
+    """Who is reported to say what the token is part of."""
+    speaker = speaker_at(token, ctx)
+    if speaker:
+        return speaker
+    verb = speech_ancestor(token, ctx)
+    while verb is not None:
+        source = clause_source(verb, ctx, allow_speaker=False)
+        if source:
+            return source[0]
+        verb = speech_ancestor(verb, ctx)
+    return None
+
+
+def clause_source(verb, ctx: EventContext, allow_speaker: bool = True) -> list[str]:
+    """The actors of the subject of ``verb``'s clause, climbing to a governor if needed."""
+    node = verb
+    for _ in range(_MAX_CLIMB):
+        subject = subject_of(node)
+        if subject is None and node.i != verb.i:
+            # "is expected to visit", "is set to meet": the raised subject is the actor.
+            subject = next((c for c in node.children if c.dep_ == "nsubjpass"), None)
+        if subject is None and node.dep_ == "relcl":
+            subject = node.head  # "Kim, who met Putin"
+        if subject is None and node.dep_ == "acl" and node.tag_ == "VBG":
+            subject = node.head  # "troops attacking the city"
+        if subject is not None:
+            actors = phrase_actors(subject, ctx)
+            pronoun = subject.lower_ in _PRONOUNS_SPEAKER or any(
+                c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children)
+            if not actors and allow_speaker and pronoun:
+                # "it would", "its forces attacked" in what someone is reported to say
+                speaker = speaker_of(subject, ctx)
+                return [speaker] if speaker else []
+            if not actors and subject.dep_ == "nsubj" and subject.head.i == node.i:
+                # "an Israeli airstrike": the instrument names its user
+                actors = modifier_actors(subject, ctx)
+            return actors
+        if node.dep_ == "xcomp":
+            # "urged Iran to release": an object controls the complement
+            head = node.head
+            for child in head.children:
+                if child.dep_ in ("dobj", "dative"):
+                    actors = phrase_actors(child, ctx)
+                    if actors:
+                        return actors
+        if node.dep_ not in _INHERIT or node.head.i == node.i:
+            break
+        node = node.head
+    if allow_speaker:
+        speaker = speaker_of(verb, ctx)
+        if speaker and subject_of(verb) is None:
+            return [speaker]
+    return []
+
+
+def co_actors(verb, ctx: EventContext) -> list[str]:
+    """Actors joined to the subject by "alongside X" / "along with X" / "together with X"."""
+    out = []
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in _CO_ACTOR_PREPS:
+            if child.lower_ == "with" and not any(g.lower_ in ("along", "together")
+                                                  for g in child.children):
+                continue
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    out.extend(phrase_actors(pobj, ctx))
+    return out
+
+
+def slot_actors(head, slot: str, ctx: EventContext) -> list[str]:
+    if slot.startswith("prep:"):
+        word = slot[5:]
+        out = []
+        for child in head.children:
+            if child.dep_ in ("prep", "dative", "agent") and child.lower_ == word:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        out.extend(phrase_actors(pobj, ctx))
+        return out
+    out = []
+    for child in head.children:
+        if child.dep_ == slot:
+            out.extend(phrase_actors(child, ctx))
+    return out
+
+
+def next_actor(trigger, scope, exclude: set[str], ctx: EventContext) -> list[str]:
+    """The first actor after the trigger inside ``scope``'s clause, not among ``exclude``."""
+    other_clauses = set()
+    for token in scope.subtree:
+        if token.dep_ in ("advcl", "relcl", "ccomp", "acl", "conj") and token.i > trigger.i:
+            subject = subject_of(token)
+            if subject is not None and phrase_actors(subject, ctx):
+                # Another clause with an actor of its own reports another act.
+                other_clauses.update(t.i for t in token.subtree)
+    for token in scope.subtree:
+        if token.i <= trigger.i or token.i in other_clauses:
+            continue
+        actor = ctx.token_actor.get(token.i)
+        if actor is not None and actor not in exclude:
+            return [actor]
+    return []
+
+
+def host_actor(trigger, light, location: Location | None, ctx: EventContext) -> list[str]:
+    """The host of a visit: an actor of the country of the place visited."""
+    country = None
+    scope = light if light is not None else trigger
+    for child in scope.children:
+        if child.dep_ == "prep" and child.lower_ in ("to", "in", "at"):
+            for place in ctx.places:
+                edge = child.right_edge
+                if place.start is not None and child.idx <= place.start < edge.idx + len(edge):
+                    country = place.country
+                    break
+        if country:
+            break
+    if country is None and location is not None:
+        country = location.country
+    if not country:
+        return []
+    ranked = sorted(
+        (a for a in ctx.actors.values() if a.country == country and a.kind == "country"),
+        key=lambda a: a.id)
+    return [ranked[0].id] if ranked else []

@@ -1,0 +1,420 @@
+"""PLOVER events: who did what to whom, when and where, sentence by sentence.
+
+``find_events(doc)`` reads the parse and what the earlier annotators wrote (actors and their
+mentions, dates, places, quotes) and returns ``model.Event``s. The words are data
+(``data/event_patterns.toml``, loaded by ``annotate.event_patterns``); this module applies them:
+
+1. a *trigger* is a verb, noun or adjective of some pattern, tried in priority order until
+   one codes an event; a nominal trigger needs its light verb ("held talks", "imposed
+   sanctions on") or an actor of its own ("Russian airstrikes", "a meeting with Kim");
+2. the *source* is the actor of the subject (all of it: "Xi and Kim held talks" is one event
+   with two sources; "alongside Xi" joins them), found up the clause when the verb has no
+   subject of its own ("plans to visit", "arrived and met"); in reported speech a pronoun
+   subject is the speaker. No source actor, no event;
+3. the *target* is the actor in the pattern's slots (object, "with", "on", "against", "to"...),
+   else the first actor after the trigger in its clause;
+4. flags (``annotate.event_flags``), then the date and place of the clause, else of the
+   sentence; an unflagged event with neither takes the publication date and says so
+   (``date_basis="publication"``);
+5. opinions are not acts: a trigger inside "viewed as ..." is skipped.
+"""
+
+from __future__ import annotations
+
+from newsgraph.annotate.event_actors import (
+    EventContext, agent_of, build_context, clause_source, co_actors, host_actor,
+    modifier_actors, next_actor, phrase_actors, slot_actors, speaker_at, speaker_of,
+    speech_ancestor, subject_of, unique,
+)
+from newsgraph.annotate.event_flags import chain_of, date_flags, event_flags, historical_frame
+from newsgraph.annotate.event_patterns import QUAD_CLASS, EventPattern, intensity
+from newsgraph.model import Event, Location
+
+__all__ = ["VERSION", "find_events"]
+
+VERSION = "0.1.0"
+
+# Types whose compound subject acts on itself when there is no object ("X and Y met").
+_RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE"}
+
+
+def find_events(doc) -> list[Event]:
+    """The PLOVER events of a parsed, actor-annotated Doc, in text order.
+
+    Needs ``doc._.ng_actors`` and ``doc._.ng_mentions``; uses ``doc._.ng_dates``,
+    ``doc._.ng_places`` and ``doc._.ng_quotes`` when they are there.
+    """
+    if not doc._.ng_mentions:
+        return []
+    ctx = build_context(doc)
+    events: list[Event] = []
+    seen: set[tuple] = set()
+    for sent in doc.sents:
+        coded: list[tuple[object, object, Event]] = []
+        for token in sent:
+            # The first pattern that codes an event wins; one that finds no actors it
+            # needs gives way to the next ("asked" without an addressee: "asked for aid").
+            for pattern, light in _matches(token, ctx):
+                event = _code(token, light, pattern, sent, ctx)
+                if event is not None:
+                    coded.append((token, light, event))
+                    break
+        triggers = {token.i for token, _light, _event in coded}
+        # "signed an agreement": the verb and its object noun code one act; the noun's
+        # pattern, being the more specific, keeps it.
+        lights = {light.i for _token, light, _event in coded if light is not None}
+        for token, light, event in coded:
+            if token.i in lights or _is_content_of_other(token, light, triggers):
+                continue
+            key = (event.type, frozenset(event.source), frozenset(event.target), sent.start,
+                   event.negated, event.hypothetical, event.future)
+            if key in seen:
+                continue
+            seen.add(key)
+            events.append(event)
+    return events
+
+
+def _is_content_of_other(trigger, light, triggers: set[int]) -> bool:
+    """Whether the act is what another coded act is about: "threatened [to strike]",
+    "agreed [to resume talks]", "refused [to meet]", "blamed Russia [for the strike]".
+
+    PLOVER codes the governing act; the act it governs is its content, not a second event.
+    """
+    own = {trigger.i} | ({light.i} if light is not None else set())
+    return any(token.i in triggers for token in chain_of(trigger, light) if token.i not in own)
+
+
+# ------------------------------------------------------------------------- triggers
+
+def _children_words(token) -> set[str]:
+    words = set()
+    for child in token.children:
+        words.add(child.lemma_.lower())
+        words.add(child.lower_)
+        if child.dep_ == "prep":
+            words.update(g.lemma_.lower() for g in child.children)
+    return words
+
+
+def _multiword_ok(token, trigger: str, noun: bool) -> bool:
+    parts = trigger.split()
+    if len(parts) == 1:
+        return True
+    if noun:  # "air strike": the head is the last word, the others modify it
+        before = {t.lemma_.lower() for t in token.children if t.i < token.i}
+        before |= {t.lower_ for t in token.doc[max(0, token.i - 3):token.i]}
+        return all(p in before for p in parts[:-1])
+    near = _children_words(token)
+    return all(p in near for p in parts[1:])
+
+
+def _subtree_words(token) -> tuple[set[str], str]:
+    words = set()
+    for t in token.subtree:
+        words.add(t.lemma_.lower())
+        words.add(t.lower_)
+    text = " ".join(t.lower_ for t in token.subtree)
+    return words, f" {text} "
+
+
+def _has_any(words: set[str], text: str, wanted: tuple[str, ...]) -> bool:
+    for w in wanted:
+        if " " in w or "-" in w:
+            if f" {w} " in text or w in text:
+                return True
+        elif w in words:
+            return True
+    return False
+
+
+def _object(token):
+    for child in token.children:
+        if child.dep_ in ("dobj", "nsubjpass", "attr"):
+            return child
+    return None
+
+
+def _light_verb(noun, light: tuple[str, ...]):
+    """The verb a nominal trigger is the object of, when it is one of ``light``."""
+    head, token = noun.head, noun
+    if token.dep_ == "conj":  # "held talks and a press conference"
+        token, head = head, head.head
+    if token.dep_ == "pobj" and head.dep_ == "prep":  # "engage in talks", "go on strike"
+        token, head = head, head.head
+        if head.pos_ == "NOUN" and head.dep_ in ("dobj", "nsubjpass"):
+            # "claimed responsibility for the attack", "announced $5 million in aid"
+            token, head = head, head.head
+    elif token.dep_ == "compound":  # "signed a trade agreement"
+        token, head = head, head.head
+    if token.dep_ not in ("dobj", "nsubjpass", "prep", "attr", "acomp", "oprd", "nsubj"):
+        return None
+    if head.pos_ not in ("VERB", "AUX"):
+        return None
+    lemma = head.lemma_.lower()
+    phrases = {lemma} | {f"{lemma} {c.lower_}" for c in head.children
+                         if c.dep_ in ("prt", "dobj", "prep", "advmod")}
+    if token.dep_ == "nsubj" and not any(p in light for p in phrases if " " in p):
+        return None  # only "X took place"-like light phrases take a subject noun
+    return head if phrases & set(light) else None
+
+
+def _matches(token, ctx: EventContext):
+    """(pattern, light verb or None) for each pattern the token triggers, in priority order."""
+    lemma = token.lemma_.lower()
+    p = ctx.patterns
+    if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ != "aux"):
+        if token.dep_ == "amod":  # "the alleged plot", "a coordinated effort": no act
+            return
+        candidates, kind = p.by_verb.get(lemma, ()), "verb"
+    elif token.pos_ in ("NOUN", "PROPN"):
+        candidates, kind = p.by_noun.get(lemma, ()) or p.by_noun.get(token.lower_, ()), "noun"
+    elif token.pos_ == "ADJ":
+        candidates, kind = p.by_adj.get(lemma, ()), "adj"
+    else:
+        return
+    # A phrase ("back down", "air strike") is more specific than its word alone: it is tried
+    # first; otherwise file order decides.
+    ordered = sorted(candidates, key=lambda c: " " not in c[1])
+    for pattern, trigger in ordered:
+        if not _multiword_ok(token, trigger, kind == "noun"):
+            continue
+        if kind == "noun":
+            light = None
+            if pattern.light:
+                light = _light_verb(token, pattern.light)
+                if light is None:
+                    continue
+            if pattern.needs:
+                scope = light if light is not None else token
+                words, text = _subtree_words(scope)
+                if not _has_any(words, text, pattern.needs):
+                    continue
+            if _is_opinion(token, ctx):
+                return
+            yield pattern, light
+            continue
+        obj = _object(token)
+        obj_lemma = obj.lemma_.lower() if obj is not None else None
+        if pattern.objects and obj_lemma not in pattern.objects:
+            continue
+        if pattern.not_objects and obj_lemma in pattern.not_objects:
+            continue
+        if pattern.needs or pattern.not_needs:
+            words, text = _subtree_words(token)
+            if pattern.needs and not _has_any(words, text, pattern.needs):
+                continue
+            if pattern.not_needs and _has_any(words, text, pattern.not_needs):
+                continue
+        if pattern.own_act and _reports_another_act(token):
+            continue
+        if _is_opinion(token, ctx):
+            return
+        yield pattern, None
+
+
+def _reports_another_act(token) -> bool:
+    """Whether a that-clause under the trigger has a subject of its own that is not a pronoun:
+    "warned that the rebels could attack" warns of another's act; "warned it would
+    retaliate" threatens one's own."""
+    for child in token.children:
+        if child.dep_ == "ccomp":
+            subject = subject_of(child)
+            if subject is None or subject.pos_ == "PRON":
+                continue
+            if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children):
+                continue  # "warned that his country would attack": still one's own act
+            return True
+    return False
+
+
+def _is_opinion(token, ctx: EventContext) -> bool:
+    """Whether the trigger is part of what something is viewed "as" ("seen as an attack")."""
+    cues = ctx.patterns.cues
+    node, steps = token, 0
+    while node.head.i != node.i and steps < 6:
+        head = node.head
+        if node.lower_ == "as" and node.dep_ == "prep" \
+                and head.lemma_.lower() in cues["opinion_verbs"]:
+            return True
+        if node.dep_ == "pobj" and head.lower_ == "of" \
+                and head.head.lemma_.lower() in cues["opinion_nouns"]:
+            return True
+        node, steps = head, steps + 1
+    return False
+
+
+# ------------------------------------------------------------------------- coding
+
+def _code(trigger, light, pattern: EventPattern, sent, ctx: EventContext) -> Event | None:
+    verb = light if light is not None else trigger
+    if trigger.pos_ == "ADJ":
+        verb = trigger.head if trigger.head.pos_ in ("AUX", "VERB") else trigger
+    if pattern.statement:
+        if speaker_at(trigger, ctx) is None and speech_ancestor(trigger, ctx) is None:
+            return None
+        speaker = speaker_of(trigger, ctx)
+        source = [speaker] if speaker else []
+        subject = subject_of(trigger)
+        target = phrase_actors(subject, ctx) if subject is not None else []
+        if not target:
+            speech = speech_ancestor(trigger, ctx)
+            if speech is not None:
+                target = slot_actors(speech, "dobj", ctx) + slot_actors(speech, "dative", ctx)
+    else:
+        source, target = _participants(trigger, light, verb, pattern, ctx)
+    source = [a for a in unique(source) if a]
+    if not source:
+        return None
+    target = [a for a in unique(target) if a not in source]
+    if not target and pattern.target_required:
+        return None
+    if not target and len(source) > 1 and pattern.type in _RECIPROCAL:
+        # "Xi and Kim held talks": each party meets the others. One event, every party on
+        # both sides, so the event reads the same from either actor.
+        target = list(source)
+    if not target and len(source) == 1 and not pattern.place_target and not pattern.statement:
+        target = next_actor(trigger, verb, set(source), ctx)
+    if pattern.source_sectors:
+        sectors = [ctx.actors[a].sector or "" for a in source if a in ctx.actors]
+        if not any(sector[:3] in pattern.source_sectors for sector in sectors):
+            return None
+    flags = event_flags(trigger, light, ctx.patterns)
+    clause = _clause_bounds(verb, sent)
+    date, basis = _date(clause, sent, ctx)
+    location = _place(clause, sent, ctx)
+    if pattern.place_target and not target:
+        target = [a for a in host_actor(trigger, light, location, ctx) if a not in source]
+    value = date.value if date is not None else None
+    granularity = date.granularity if date is not None else None
+    historical, after = date_flags(value, granularity, ctx.published)
+    historical = historical or historical_frame(trigger, light, ctx.patterns)
+    future = flags.future or after
+    # A question asks whether something happened; it does not report that it did.
+    asked = ctx.text[sent.start_char:sent.end_char].rstrip().endswith("?")
+    hypothetical = flags.hypothetical or asked
+    unreal = flags.negated or hypothetical or future or historical
+    if value is None and not unreal and ctx.published:
+        value, granularity, basis = ctx.published[:10], "day", "publication"
+    mode = _mode(pattern, verb)
+    start, end = _evidence(sent, ctx.text)
+    return Event(
+        type=pattern.type, start=start, end=end, mode=mode, source=tuple(source),
+        target=tuple(target), date=value, date_granularity=granularity if value else None,
+        date_basis=basis if value else None, location=location, negated=flags.negated,
+        hypothetical=hypothetical, future=future, historical=historical,
+        quad_class=QUAD_CLASS[pattern.type], intensity=intensity(pattern.type, mode),
+        pattern=pattern.id,
+    )
+
+
+def _participants(trigger, light, verb, pattern: EventPattern, ctx: EventContext):
+    """(source, target) actor ids of a non-statement event."""
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    participle = verb.dep_ == "acl" and verb.tag_ == "VBN"  # "a journalist arrested by police"
+    if passive or participle:
+        agent = agent_of(verb)
+        source = phrase_actors(agent, ctx) if agent is not None else []
+    else:
+        source = clause_source(verb, ctx)
+        source += co_actors(verb, ctx)
+    if light is None and trigger.pos_ in ("NOUN", "PROPN"):
+        # A nominal event without a light verb: its own actor ("Russian airstrikes",
+        # "Kim's visit"), else the clause it sits in ("during a meeting with Kim").
+        own = []
+        for child in trigger.children:
+            if child.dep_ in ("poss", "amod", "compound", "nmod"):
+                own.extend(modifier_actors(child, ctx))
+            if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+                own.extend(slot_actors(trigger, f"prep:{child.lower_}", ctx))
+        source = own
+        if not own and trigger.dep_ == "pobj" and trigger.head.head.pos_ in ("VERB", "AUX"):
+            governor = trigger.head.head
+            if governor.lemma_.lower() in ctx.patterns.cues["speech"] \
+                    and governor.dep_ in ("advcl", "parataxis", "conj", "ccomp"):
+                # "X stressed ..., during a meeting with Y, state media reported": the
+                # reporter's frame is not the meeting's clause.
+                governor = governor.head
+            source = clause_source(governor, ctx)
+    target: list[str] = []
+    heads = [trigger] if light is None else [trigger, light]
+    for slot in pattern.target:
+        for head in heads:
+            if slot == "nsubjpass" and not passive:
+                continue
+            target = [a for a in slot_actors(head, slot, ctx) if a not in source]
+            if target:
+                break
+        if target:
+            break
+    if passive and not target and "nsubjpass" not in pattern.target:
+        for child in verb.children:
+            if child.dep_ == "nsubjpass":
+                target = phrase_actors(child, ctx)
+    if participle and not target:
+        target = [a for a in phrase_actors(verb.head, ctx) if a not in source]
+    if pattern.reverse:
+        source, target = target, source
+    return source, target
+
+
+def _clause_bounds(verb, sent) -> tuple[int, int]:
+    """Character bounds of the verb's clause: its subtree without embedded clauses."""
+    left, right = verb.i, verb.i
+    for token in verb.subtree:
+        node = token
+        inside = True
+        while node.i != verb.i:
+            if node.dep_ in ("ccomp", "advcl", "relcl", "parataxis") and node.head is not None:
+                inside = False
+                break
+            node = node.head
+        if inside:
+            left, right = min(left, token.i), max(right, token.i)
+    doc = verb.doc
+    start = max(doc[left].idx, sent.start_char)
+    end = min(doc[right].idx + len(doc[right]), sent.end_char)
+    return start, end
+
+
+def _date(clause, sent, ctx: EventContext):
+    if not ctx.dates:
+        return None, None
+    from newsgraph.annotate.dates import date_for_span
+
+    found = date_for_span(ctx.dates, clause[0], clause[1], sent.start_char, sent.end_char)
+    if found is None or found.value is None:
+        return None, None
+    basis = "clause" if found.start < clause[1] and found.end > clause[0] else "sentence"
+    return found, basis
+
+
+def _place(clause, sent, ctx: EventContext) -> Location | None:
+    if not ctx.places:
+        return None
+    try:
+        from newsgraph.annotate.places import place_for_span
+    except ImportError:
+        return None
+    return place_for_span(ctx.places, clause[0], clause[1], sent.start_char, sent.end_char)
+
+
+def _mode(pattern: EventPattern, verb) -> str | None:
+    """The pattern's mode, refined by the words of the event's own clause."""
+    if not pattern.modes:
+        return pattern.mode
+    words, text = _subtree_words(verb)
+    for mode, cues in pattern.modes:
+        if _has_any(words, text, cues):
+            return mode
+    return pattern.mode
+
+
+def _evidence(sent, body: str) -> tuple[int, int]:
+    """The sentence's character span, without surrounding whitespace."""
+    start, end = sent.start_char, sent.end_char
+    while start < end and body[start].isspace():
+        start += 1
+    while end > start and body[end - 1].isspace():
+        end -= 1
+    return start, end

@@ -1,0 +1,242 @@
+"""Event coding on single sentences, with hand-made actors standing in for the actor annotator.
+
+Each test parses one or two sentences with the real model (the ``nlp`` fixture) and lays
+actor mentions over them by name, so what is checked is the event coder alone: triggers,
+sources and targets, flags, dates and scores.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.annotate.events import find_events
+from newsgraph.model import Actor, DateExpression, Mention, Quote, Speaker
+
+# name -> (country, sector, kind): the stand-in knowledge of who is who.
+KNOWN = {
+    "Xi Jinping": ("CHN", "GOV", "person"), "Xi": ("CHN", "GOV", "person"),
+    "Kim Jong Un": ("PRK", "GOV", "person"), "Kim": ("PRK", "GOV", "person"),
+    "Vladimir Putin": ("RUS", "GOV", "person"), "Putin": ("RUS", "GOV", "person"),
+    "Trump": ("USA", "GOV", "person"),
+    "The United States": ("USA", "GOV", "country"), "the United States": ("USA", "GOV", "country"),
+    "Russia": ("RUS", "GOV", "country"), "China": ("CHN", "GOV", "country"),
+    "Iran": ("IRN", "GOV", "country"), "Israel": ("ISR", "GOV", "country"),
+    "police": ("FRA", "COP", "group"), "protesters": ("FRA", "CVL", "group"),
+    "Zelenskyy": ("UKR", "GOV", "person"), "Ukraine": ("UKR", "GOV", "country"),
+}
+
+
+def make_doc(nlp, text: str, *, published: str | None = "2025-09-04", quotes=(),
+             dates=()):
+    """A parsed doc with stand-in actors for every KNOWN name found in ``text``."""
+    doc = nlp(text)
+    doc._.published = published
+    actors: dict[str, Actor] = {}
+    mentions: list[Mention] = []
+    taken: set[int] = set()
+    for name in sorted(KNOWN, key=len, reverse=True):
+        start = text.find(name)
+        while start >= 0:
+            end = start + len(name)
+            if not taken & set(range(start, end)):
+                key = name.split()[-1] if KNOWN[name][2] == "person" else name.lower()
+                if key not in actors:
+                    country, sector, kind = KNOWN[name]
+                    actors[key] = Actor(id=f"a{len(actors) + 1}", name=name, country=country,
+                                        sector=sector, kind=kind)
+                mentions.append(Mention(actors[key].id, start, end))
+                taken |= set(range(start, end))
+            start = text.find(name, end)
+    doc._.ng_actors = list(actors.values())
+    doc._.ng_mentions = sorted(mentions, key=lambda m: m.start)
+    doc._.ng_quotes = list(quotes)
+    doc._.ng_dates = list(dates)
+    doc._.ng_places = []
+    return doc
+
+
+def names(doc, ids) -> set[str]:
+    by_id = {a.id: a.name for a in doc._.ng_actors}
+    return {by_id[i] for i in ids}
+
+
+def only(events, event_type):
+    found = [e for e in events if e.type == event_type]
+    assert found, f"no {event_type} among {[(e.type, e.pattern) for e in events]}"
+    return found[0]
+
+
+@pytest.fixture
+def code(nlp):
+    def run(text: str, **kwargs):
+        doc = make_doc(nlp, text, **kwargs)
+        return doc, find_events(doc)
+    return run
+
+
+def test_compound_subject_is_one_event_with_both_parties(code):
+    doc, events = code("Chinese President Xi Jinping and Kim Jong Un held talks in Beijing.")
+    consult = [e for e in events if e.type == "CONSULT"]
+    assert len(consult) == 1
+    assert names(doc, consult[0].source) == {"Xi Jinping", "Kim Jong Un"}
+
+
+def test_light_verb_noun_takes_target_from_on(code):
+    doc, events = code("The United States imposed sanctions on Russia.")
+    event = only(events, "SANCTION")
+    assert names(doc, event.source) == {"The United States"}
+    assert names(doc, event.target) == {"Russia"}
+    assert event.quad_class == 4 and event.intensity == -6.0
+
+
+def test_passive_agent_is_the_source(code):
+    doc, events = code("The protesters were arrested by police on Monday.")
+    event = only(events, "COERCE")
+    assert names(doc, event.source) == {"police"}
+    assert names(doc, event.target) == {"protesters"}
+    assert event.mode == "arrest"
+
+
+def test_meeting_with_takes_the_clause_subject(code):
+    doc, events = code("Xi stressed the friendship during a meeting with Kim.")
+    event = only(events, "CONSULT")
+    assert names(doc, event.source) == {"Xi"} and names(doc, event.target) == {"Kim"}
+
+
+def test_have_yet_to_form_a_pact_is_negated(code):
+    _doc, events = code("China and Russia have yet to form a clear pact.")
+    assert only(events, "AGREE").negated
+
+
+def test_signed_no_agreement_is_negated(code):
+    _doc, events = code("Russia signed no agreement with China.")
+    assert only(events, "SUPPORT").negated
+
+
+def test_denied_meeting_is_negated(code):
+    _doc, events = code("Putin denied meeting Zelenskyy.")
+    assert only(events, "CONSULT").negated
+
+
+def test_modal_marks_hypothetical(code):
+    _doc, events = code("Iran could attack Israel.")
+    event = only(events, "ASSAULT")
+    assert event.hypothetical and not event.future
+
+
+def test_will_meet_is_future_and_not_dated_by_publication(code):
+    _doc, events = code("Xi will meet Putin in Moscow.")
+    event = only(events, "CONSULT")
+    assert event.future
+    assert event.date is None and event.date_basis is None
+
+
+def test_plans_to_visit_is_future(code):
+    _doc, events = code("Putin plans to visit China.")
+    assert only(events, "CONSULT").future
+
+
+def test_raised_subject_of_is_expected_to_is_the_source(code):
+    doc, events = code("Putin is expected to visit China.")
+    event = only(events, "CONSULT")
+    assert names(doc, event.source) == {"Putin"} and event.future
+
+
+def test_dated_decades_ago_is_historical(code):
+    text = "Russia attacked Ukraine in 1950."
+    dates = [DateExpression(text.index("1950"), text.index("1950") + 4, "1950", "year")]
+    _doc, events = code(text, dates=dates)
+    event = only(events, "ASSAULT")
+    assert event.historical and event.date == "1950" and event.date_basis == "clause"
+
+
+def test_since_frame_is_historical(code):
+    _doc, events = code("Kim has met Putin twice since taking office.")
+    assert only(events, "CONSULT").historical
+
+
+def test_undated_event_takes_publication_date_and_says_so(code):
+    _doc, events = code("Xi met Kim.", published="2025-09-04T10:00:00Z")
+    event = only(events, "CONSULT")
+    assert (event.date, event.date_granularity, event.date_basis) == (
+        "2025-09-04", "day", "publication")
+
+
+def test_no_publication_date_leaves_date_unknown(code):
+    _doc, events = code("Xi met Kim.", published=None)
+    assert only(events, "CONSULT").date is None
+
+
+def test_opinion_viewed_as_is_not_an_act(code):
+    _doc, events = code("The parade was viewed by some as an attack on the United States.")
+    assert not [e for e in events if e.type in ("ASSAULT", "THREATEN", "COERCE")]
+
+
+def test_threatened_act_is_the_content_not_a_second_event(code):
+    _doc, events = code("Iran threatened to attack Israel.")
+    assert [e.type for e in events] == ["THREATEN"]
+    assert only(events, "THREATEN").mode == "violence"
+
+
+def test_refused_to_meet_is_a_rejection(code):
+    doc, events = code("Zelenskyy refused to meet Putin.")
+    event = only(events, "REJECT")
+    assert names(doc, event.source) == {"Zelenskyy"}
+    assert event.mode == "meet"
+
+
+def test_event_without_an_actor_is_dropped(code):
+    _doc, events = code("Somebody attacked a convoy near the border.")
+    assert events == []
+
+
+def test_question_is_not_asserted(code):
+    _doc, events = code("Did Xi meet Kim?")
+    assert only(events, "CONSULT").hypothetical
+
+
+def test_quoted_accusation_has_the_speaker_as_source(nlp):
+    text = ('Trump said, telling Xi to give his regards to Putin '
+            '"as you conspire against The United States."')
+    start = text.index('"')
+    doc = make_doc(nlp, text)
+    trump = next(a.id for a in doc._.ng_actors if a.name == "Trump")
+    doc._.ng_quotes = [Quote("direct", start, len(text), Speaker("Trump", trump, 0, 5))]
+    event = only(find_events(doc), "ACCUSE")
+    assert names(doc, event.source) == {"Trump"}
+    assert names(doc, event.target) == {"Xi"}
+
+
+def test_evidence_is_the_sentence(code):
+    doc, events = code("Xi met Kim. Putin rejected the plan.")
+    reject = only(events, "REJECT")
+    assert doc.text[reject.start:reject.end] == "Putin rejected the plan."
+
+
+def test_sentence_with_forty_actors_does_not_crash(nlp):
+    names_list = ", ".join(["Russia", "China", "Iran", "Israel"] * 10)
+    doc = make_doc(nlp, f"{names_list} and Ukraine met in Geneva.")
+    events = find_events(doc)
+    assert len(events) == 1 and len(events[0].source) == 5
+
+
+def test_doc_without_mentions_has_no_events(nlp):
+    doc = make_doc(nlp, "Nothing happened today.")
+    assert find_events(doc) == []
+
+
+def test_leaders_of_several_countries_are_all_sources(code):
+    doc, events = code("The leaders of China and Russia met in Moscow.")
+    assert names(doc, only(events, "CONSULT").source) == {"China", "Russia"}
+
+
+def test_thousand_sentence_article_is_coded_quickly(nlp):
+    import time
+
+    text = " ".join(["Xi met Kim in Beijing.", "Russia attacked Ukraine."] * 500)
+    doc = make_doc(nlp, text)
+    started = time.perf_counter()
+    events = find_events(doc)
+    elapsed = time.perf_counter() - started
+    assert len(events) == 1000
+    assert elapsed < 3.0, f"{elapsed:.1f}s for 1,000 sentences"
