@@ -6,9 +6,14 @@
         for row in store.articles(site="voanews.com", since="2025-03"):
             print(row["id"], row["title"])
         full = store.article(row["id"])            # with actors, quotes, events, dates
+        store.actors(country="PRK")                 # one row per real-world actor
+        store.quotes(speaker="Guo Jiakun")          # with speaker, sentence and article
+        store.events(actor="Kim Jong Un")           # ConsolidatedEvent: one per real event
 
-Opening a database applies the migrations it lacks (``store.migrations``). The CLI commands
-``ingest`` and ``articles`` only wrap these methods. See docs/storage.md for the tables.
+Opening a database applies the migrations it lacks (``store.migrations``). Saving an analysed
+article also joins its events to the consolidated events they report (store/consolidation.py).
+The CLI commands ``ingest``, ``articles``, ``actors``, ``quotes`` and ``events`` only wrap
+these methods. See docs/storage.md for the tables.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from newsgraph.errors import (AnnotateError, ExtractError, ModelNotInstalled, Ne
                               SourceError, StoreError)
 from newsgraph.model import AnalyzedArticle, Article, ConsolidatedEvent, RawDocument
 from newsgraph.store.database import connect, resolve_url, safe_url
+from newsgraph.store.event_views import ReportCache
 from newsgraph.store.ingest import IngestItem, IngestReport, find_article, save_outcome
 from newsgraph.store.migrations import applied, migrate
 from newsgraph.store.records import canonical_key
@@ -63,6 +69,8 @@ class Store:
         # Set when the NLP layer cannot load: every later document would fail the same way,
         # so they fail at once with that reason instead of retrying a slow load each time.
         self._analysis_unavailable: ModelNotInstalled | None = None
+        # Stored events already read by consolidation, kept across the saves of an ingest.
+        self._reports = ReportCache()
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -153,15 +161,29 @@ class Store:
         try:
             try:
                 with self.engine.begin() as conn:
-                    return save_outcome(conn, self.tables, source, raw, result, error)
+                    return save_outcome(conn, self.tables, source, raw, result, error,
+                                        self._reports)
             except IntegrityError:
                 # Another ingest stored the same page between our read and our write; saving
                 # again finds its row and reports the page unchanged.
+                self._reports.forget()  # what the failed transaction read may not exist
                 with self.engine.begin() as conn:
-                    return save_outcome(conn, self.tables, source, raw, result, error)
+                    return save_outcome(conn, self.tables, source, raw, result, error,
+                                        self._reports)
         except SQLAlchemyError as exc:
+            self._reports.forget()
             raise StoreError(f"cannot save to the database: {_reason(exc)}",
                              source=source, code="E404") from None
+        except (Exception, RecursionError) as exc:
+            if error is not None:
+                raise
+            # A bug while saving (in consolidation, say) rolled the document back: it fails
+            # with the reason, recorded like any failed input, and the batch goes on.
+            self._reports.forget()
+            failure = StoreError(f"unexpected {type(exc).__name__} while saving this document: "
+                                 f"{exc}; please report it with the file", source=source,
+                                 code="E404")
+            return self._save(source, raw, None, failure)
 
     # -- reading ---------------------------------------------------------------------------
 

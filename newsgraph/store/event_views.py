@@ -12,17 +12,22 @@ from __future__ import annotations
 import calendar
 import json
 import re
+from collections import OrderedDict
 from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import select, tuple_
+from sqlalchemy import bindparam, select
 from sqlalchemy.engine import Connection
 
 from newsgraph.consolidate import DAYS_APART, ReportedEvent
 from newsgraph.model import Actor, Event, Location
-from newsgraph.store.actors import json_names
 
+# One expanding parameter for a list of ids: SQLAlchemy then builds the query once, not one
+# bound parameter per id (which dominated the cost of reading candidates on a busy day).
+_IDS = bindparam("ids", expanding=True)
+# Ids per IN (...) list: well under SQLite's limit on query parameters.
+_CHUNK = 400
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _MONTH = re.compile(r"(\d{4})-(\d{2})")
 _YEAR = re.compile(r"(\d{4})")
@@ -69,29 +74,86 @@ def event_span(item: ReportedEvent) -> tuple[date, date] | None:
     return day[0] - timedelta(days=DAYS_APART), day[1]
 
 
+class ReportCache:
+    """Reported events already read, by (article_id, seq): a stored event never changes
+    (an article version's annotations are written once), so a long ingest reads each
+    candidate's reports once instead of once per new event. Bounded; least recently used
+    entries go first."""
+
+    def __init__(self, size: int = 50_000):
+        self.size = size
+        self._items: OrderedDict[tuple[str, int], ReportedEvent] = OrderedDict()
+        self._seqs: dict[str, set[int]] = {}  # article id -> its cached events
+
+    def read(self, conn: Connection, tables,
+             pairs: Iterable[tuple[str, int]]) -> dict[tuple[str, int], ReportedEvent]:
+        """The reported events for these (article_id, seq) pairs, read when not cached."""
+        pairs = list(pairs)
+        missing = {pair for pair in pairs if pair not in self._items}
+        for start in range(0, len(missing), _CHUNK):
+            part = set(sorted(missing)[start:start + _CHUNK])
+            for key, item in load_events(conn, tables, {a for a, _ in part}, part).items():
+                self._items[key] = item
+                self._seqs.setdefault(key[0], set()).add(key[1])
+        out = {}
+        for pair in pairs:
+            if pair in self._items:
+                self._items.move_to_end(pair)
+                out[pair] = self._items[pair]
+        while len(self._items) > self.size:
+            (article_id, seq), _ = self._items.popitem(last=False)
+            self._seqs.get(article_id, set()).discard(seq)
+        return out
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def forget(self, article_id: str | None = None) -> None:
+        """Drop one article version's events (its annotations are being rewritten), or all."""
+        if article_id is None:
+            self._items.clear()
+            return
+        for seq in self._seqs.pop(article_id, ()):
+            self._items.pop((article_id, seq), None)
+
+
 def load_events(conn: Connection, tables, article_ids: Iterable[str],
                 wanted: set[tuple[str, int]] | None = None) -> dict[tuple[str, int],
                                                                      ReportedEvent]:
     """The stored events of these articles (only the ``wanted`` (article_id, seq) pairs when
-    given), keyed by (article_id, seq)."""
+    given), keyed by (article_id, seq).
+
+    Actors carry what consolidation compares (name, codes, kind, KB id); their roles and
+    aliases are not read, which keeps this fast on the many candidates of a busy day.
+    """
     ids = sorted(set(article_ids))
     if not ids:
         return {}
     events, articles, actors = tables["events"], tables["articles"], tables["actors"]
-    people: dict[tuple[str, str], Actor] = {}
-    for row in conn.execute(select(actors).where(actors.c.article_id.in_(ids))):
-        people[(row.article_id, row.local_id)] = Actor(
-            row.local_id, row.name, row.country, row.sector, row.kind, row.kb_id,
-            tuple(json_names(row.roles)), tuple(json_names(row.aliases)))
     query = (select(events, articles.c.url, articles.c.site, articles.c.host, articles.c.title,
                     articles.c.published)
              .join(articles, articles.c.id == events.c.article_id)
              .order_by(events.c.article_id, events.c.seq))
-    if wanted is None:
-        query = query.where(events.c.article_id.in_(ids))
-    else:
-        query = query.where(tuple_(events.c.article_id, events.c.seq).in_(sorted(wanted)))
-    return {(row.article_id, row.seq): _reported(row, people) for row in conn.execute(query)}
+    # One expanding IN over article ids, filtered here: a row-value IN over (article, seq)
+    # pairs costs a bound parameter per pair to build, far more than the rows it saves.
+    rows = [row for row in conn.execute(query.where(events.c.article_id.in_(_IDS)),
+                                        {"ids": ids})
+            if wanted is None or (row.article_id, row.seq) in wanted]
+    needed = {(row.article_id, local) for row in rows
+              for column in (row.source_actors, row.target_actors)
+              for local in json.loads(column or "[]")}
+    people: dict[tuple[str, str], Actor] = {}
+    if needed:
+        found = conn.execute(select(actors.c.article_id, actors.c.local_id, actors.c.name,
+                                    actors.c.country, actors.c.sector, actors.c.kind,
+                                    actors.c.kb_id)
+                             .where(actors.c.article_id.in_(_IDS)),
+                             {"ids": sorted({a for a, _ in needed})})
+        for a in found:
+            if (a.article_id, a.local_id) in needed:
+                people[(a.article_id, a.local_id)] = Actor(a.local_id, a.name, a.country,
+                                                           a.sector, a.kind, a.kb_id)
+    return {(row.article_id, row.seq): _reported(row, people) for row in rows}
 
 
 def _reported(row: Any, people: dict[tuple[str, str], Actor]) -> ReportedEvent:

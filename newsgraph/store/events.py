@@ -24,8 +24,8 @@ def list_events(conn: Connection, tables, *, actor: str | None = None,
     ``actor`` matches a source or target actor's name or alias (whole words, any case);
     ``country`` a source or target actor's country; ``type`` the PLOVER type; ``quad`` the
     quad class; ``since``/``until`` (YYYY, YYYY-MM or YYYY-MM-DD, inclusive) keep events
-    whose days overlap that period (an undated event counts from its reports' publication
-    week). Negated, hypothetical, future and historical events are left out unless
+    whose span of days overlaps that period (an undated event spans the few days before its
+    reports' publication, see ``event_views.event_span``). Negated, hypothetical, future and historical events are left out unless
     ``include_flagged``.
     """
     from newsgraph.errors import UsageError

@@ -27,6 +27,7 @@ from sqlalchemy.engine import Connection
 from newsgraph.errors import NewsgraphError
 from newsgraph.model import AnalyzedArticle, Article, RawDocument
 from newsgraph.store.consolidation import release_article, sync_page
+from newsgraph.store.event_views import ReportCache
 from newsgraph.store.records import annotation_rows, article_row, canonical_key
 
 STATUSES = ("new", "updated", "unchanged", "annotated", "failed")
@@ -114,9 +115,10 @@ def find_article(conn: Connection, tables, key: str, digest: str):
 
 
 def save_outcome(conn: Connection, tables, source: str, raw: RawDocument | None,
-                 result: Article | AnalyzedArticle | None,
-                 error: NewsgraphError | None) -> IngestItem:
-    """Record the document and, when it succeeded, its article and annotations."""
+                 result: Article | AnalyzedArticle | None, error: NewsgraphError | None,
+                 reports: ReportCache | None = None) -> IngestItem:
+    """Record the document and, when it succeeded, its article and annotations, and bring
+    the page's consolidated events up to date (``reports``: stored events already read)."""
     stamp = now()
     article = result.article if isinstance(result, AnalyzedArticle) else result
     document_id = _record_document(conn, tables, source, raw, article, error, stamp)
@@ -133,11 +135,11 @@ def save_outcome(conn: Connection, tables, source: str, raw: RawDocument | None,
             status = "updated"
         values: dict[str, Any] = {"seen_at": stamp}
         if analysis is not None and not existing.analyzed:
-            _write_annotations(conn, tables, analysis, existing.id)
+            _write_annotations(conn, tables, analysis, existing.id, reports)
             values["analyzed"] = True
             status = "annotated" if status == "unchanged" else status
         conn.execute(update(articles).where(articles.c.id == existing.id).values(**values))
-        sync_page(conn, tables, key)
+        sync_page(conn, tables, key, reports)
         return IngestItem(source, status, existing.id, existing.version, existing.title)
     latest = conn.execute(select(func.max(articles.c.version))
                           .where(articles.c.canonical_key == key)).scalar()
@@ -150,8 +152,8 @@ def save_outcome(conn: Connection, tables, source: str, raw: RawDocument | None,
                  .values(is_current=False))
     conn.execute(articles.insert().values(**row))
     if analysis is not None:
-        _write_annotations(conn, tables, analysis, row["id"])
-    sync_page(conn, tables, key)
+        _write_annotations(conn, tables, analysis, row["id"], reports)
+    sync_page(conn, tables, key, reports)
     return IngestItem(source, "new" if version == 1 else "updated", row["id"], version,
                       article.title)
 
@@ -195,8 +197,9 @@ def _free_id(conn: Connection, articles, wanted: str, key: str, digest: str) -> 
     return hashlib.sha256(f"{key}\n{digest}".encode("utf-8")).hexdigest()[:16]
 
 
-def _write_annotations(conn: Connection, tables, result: AnalyzedArticle, article_id: str) -> None:
-    release_article(conn, tables, article_id)
+def _write_annotations(conn: Connection, tables, result: AnalyzedArticle, article_id: str,
+                       reports: ReportCache | None) -> None:
+    release_article(conn, tables, article_id, reports)
     for name in ANNOTATION_TABLES:
         table = tables[name]
         conn.execute(table.delete().where(table.c.article_id == article_id))
