@@ -168,10 +168,11 @@ class Linker:
                 self.links[n] = (cand, new)
                 self.rules[n] = "role-before-name"
         del self.drafts[old]
-        # Ids follow first mentions: the person now starts where the role noun did.
-        at = self.order.index(old)
+        # Ids follow first mentions: the person now starts where the earlier of the two did.
+        first = min(self.order.index(old), self.order.index(new))
+        self.order.remove(old)
         self.order.remove(new)
-        self.order[at] = new
+        self.order.insert(first, new)
         self.role_only.discard(old)
         for noun, key in list(self.by_noun.items()):
             if key == old:

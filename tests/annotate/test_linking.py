@@ -144,3 +144,28 @@ def test_linking_known_surname_is_the_person_whatever_the_model_label(nlp):
     mentions = _annotate("Trump said the talks went well. Trump added that tariffs would stay.",
                          "2025-09-04")
     assert all(a.name == "Donald Trump" for t, a in mentions if t == "Trump")
+
+
+def test_merging_a_role_into_a_person_named_earlier_keeps_every_draft_in_order():
+    # A role noun merged into a person whose draft came first must not leave the role's
+    # deleted key behind in the order (it crashed articles with an earlier-named person).
+    from newsgraph.annotate.linking import Linker
+    from newsgraph.kb import load_kb
+
+    linker = Linker(load_kb(), "2024-01-01")
+    for key in ("person:a", "group:b", "group:None:state minister"):
+        linker._new(key, "person" if key.startswith("person") else "group")
+    linker._merge("group:None:state minister", "person:a")
+    assert linker.order == ["person:a", "group:b"]
+    assert all(key in linker.drafts for key in linker.order)
+
+
+def test_merging_a_role_named_first_gives_the_person_the_roles_place():
+    from newsgraph.annotate.linking import Linker
+    from newsgraph.kb import load_kb
+
+    linker = Linker(load_kb(), "2024-01-01")
+    for key in ("group:None:envoy", "group:b", "person:a"):
+        linker._new(key, "person" if key.startswith("person") else "group")
+    linker._merge("group:None:envoy", "person:a")
+    assert linker.order == ["person:a", "group:b"]
