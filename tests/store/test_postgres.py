@@ -2,7 +2,8 @@
 
 Set NEWSGRAPH_TEST_POSTGRES to a URL of a server where the user may create databases
 (default: postgresql://postgres@127.0.0.1:5432/postgres). Each run creates and drops its own
-database.
+database. With NEWSGRAPH_REQUIRE_POSTGRES=1 (set by .ci/run, which starts a throwaway server)
+an unreachable server fails instead of skipping.
 """
 
 from __future__ import annotations
@@ -38,8 +39,11 @@ def postgres_url():
             conn.execute(text(f'CREATE DATABASE "{name}"'))
     except Exception as exc:  # any failure to reach or use the server means: no server here
         admin.dispose()
-        pytest.skip(f"no usable PostgreSQL server at {server.render_as_string()} "
-                    f"({type(exc).__name__})")
+        reason = (f"no usable PostgreSQL server at {server.render_as_string()} "
+                  f"({type(exc).__name__}: {exc})")
+        if os.environ.get("NEWSGRAPH_REQUIRE_POSTGRES"):
+            pytest.fail(reason + " and NEWSGRAPH_REQUIRE_POSTGRES is set")
+        pytest.skip(reason)
     yield server.set(database=name).render_as_string(hide_password=False)
     with admin.connect() as conn:
         conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
