@@ -10,6 +10,7 @@ sentence-like paragraph, a short line, a bare URL, a credit line, navigation or 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
@@ -19,11 +20,11 @@ from newsgraph.extract.lexicon_files import Row, check_pattern, compile_pattern,
 from newsgraph.extract.normalize import clean_line
 from newsgraph.extract.urls import is_url
 
-__all__ = ["CaptureLine", "read_lines", "line_rule", "is_paragraph", "section_names",
-           "looks_like_markdown", "word_count"]
+__all__ = ["CaptureLine", "read_lines", "line_rule", "is_bio_line", "is_paragraph",
+           "section_names", "looks_like_markdown", "word_count"]
 
 RULES_FILE = "capture_rules.csv"
-_RULE_KINDS = ("skip", "end", "meta")
+_RULE_KINDS = ("skip", "end", "meta", "bio")
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _MD_IMAGE = re.compile(r"^!\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+[\"']([^\"']*)[\"'])?\s*\)\s*$")
@@ -32,6 +33,7 @@ _MD_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()\s]|\([^)]*\))*(?:\s+[\"'][^\"']*[\
 _MD_RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
 _MD_EMPHASIS = re.compile(r"(?<![\w*])(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1(?![\w*])")
 _LIST_MARKER = re.compile(r"^\s*(?:[-*+•◦▪]|\d{1,3}[.)])\s+")
+_NUMBER_MARKER = re.compile(r"^\s*\d{1,3}[.)]\s+")
 _QUOTE_MARKER = re.compile(r"^\s*(?:>\s?)+")
 _SENTENCE_END = tuple('.!?…:;"”’»)。！？」』')
 # Scripts written without spaces between words: a character stands for about half a word.
@@ -39,6 +41,16 @@ _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u
 # Boilerplate lines are short; longer lines are never matched against the rules.
 _RULE_MAX_CHARS = 300
 _META_MAX_WORDS = 15
+# A caption line with its credit is hardly ever longer than this; longer
+# lines are not read for credits, which keeps long captures fast.
+_CAPTION_MAX_CHARS = 300
+_CREDIT_LINE_MAX_WORDS = 12
+_CREDIT_HINT = re.compile(r"[:…/©()\[\]]|\.\.\.|"
+                          r"[.!?\"”’)]\s*[^\s.!?]{2,}(?:\s+[^\s.!?]+){0,4}$")
+# "By" or "Von:" alone on its line.
+_BARE_PREFIX_MAX_CHARS = 20
+# The spaces ``clean_line`` shrinks to one.
+_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _CAMEL_CHUNK = re.compile(r"[A-Z][a-z]+|[A-Z]{2,}(?![a-z])")
 _BREADCRUMB = re.compile(r"\s*(?:›|»|>|/|\||•|·|→)\s*")
 # Hard-wrapped text: lines of similar length, broken inside sentences.
@@ -100,13 +112,46 @@ def line_rule(text: str) -> str | None:
     >>> line_rule("1. Skip to content"), line_rule("More on this topic"), line_rule("Kim met Xi.")
     ('skip', 'end', None)
     """
-    text = _LIST_MARKER.sub("", clean_line(text))
+    return _rule_of(clean_line(text))
+
+
+@cache
+def _rule_screen() -> tuple[re.Pattern[str], tuple[re.Pattern[str], ...]]:
+    """The line rules anchored at the start as one pattern, and the others.
+
+    Most lines match no rule; one search of the joined anchored rules (tried at the start of
+    the line only) and a few others tell so much faster than every rule one by one.
+    """
+    rules = [pattern for kind, pattern in _rules() if kind != "bio"]
+    anchored = [p.pattern for p in rules if p.pattern.startswith("^")]
+    joined = re.compile("|".join(f"(?:{p})" for p in anchored), re.I)
+    return joined, tuple(p for p in rules if not p.pattern.startswith("^"))
+
+
+def _rule_of(text: str) -> str | None:
+    """``line_rule`` of a clean line."""
+    text = _LIST_MARKER.sub("", text)
     if len(text) > _RULE_MAX_CHARS:
         return None
+    anchored, others = _rule_screen()
+    if not anchored.match(text) and not any(p.search(text) for p in others):
+        return None
     for kind, pattern in _rules():
-        if pattern.search(text):
+        if kind != "bio" and pattern.search(text):
             return kind
     return None
+
+
+def is_bio_line(text: str) -> bool:
+    """Whether a line reads like an author's blurb ("Jane Doe is a reporter covering ...").
+
+    Only the last lines of an article are asked: inside it, such a sentence is news.
+
+    >>> is_bio_line("Jane Doe is a senior writer covering science."), is_bio_line("Kim met Xi.")
+    (True, False)
+    """
+    text = clean_line(text)
+    return any(kind == "bio" and pattern.search(text) for kind, pattern in _rules())
 
 
 def is_paragraph(text: str) -> bool:
@@ -155,7 +200,9 @@ def looks_like_markdown(text: str) -> bool:
 
 def read_lines(text: str, *, markdown: bool = False) -> list[CaptureLine]:
     """The non-empty lines of a capture, tidied and typed."""
-    blocks = re.split(r"\n[ \t\u00a0]*\n", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.translate(_control_table(text))
+    blocks = re.split(r"\n[ \t\u00a0]*\n", text)
     lines: list[CaptureLine] = []
     for number, block in enumerate(blocks):
         raw_lines = [line for line in block.split("\n") if line.strip()]
@@ -168,12 +215,47 @@ def read_lines(text: str, *, markdown: bool = False) -> list[CaptureLine]:
     return lines
 
 
+def _control_table(text: str) -> dict[int, str | None]:
+    """A translation removing what ``clean_line`` removes from ``text``, for all of it at once.
+
+    Invisible characters go, other control characters become spaces; after that a line needs
+    only its spaces tidied (``_tidy``), which keeps a capture of megabytes fast.
+    """
+    table: dict[int, str | None] = {}
+    for ch in set(text):
+        if ch == "\n":
+            continue
+        if clean_line(f"a{ch}b") == "ab":
+            table[ord(ch)] = None
+        elif ch != "\t" and unicodedata.category(ch)[0] == "C":
+            table[ord(ch)] = " "
+    return table
+
+
+def _may_carry_credit(text: str) -> bool:
+    """A fast test that lets through every line ``split_credit`` could find a credit in.
+
+    A credit has a label ("Photo:", "Credit..."), brackets, a slash or a copyright sign, or
+    is a short line of its own, or stands after the caption's last sentence ("... in Kyiv.
+    Getty Images"). Most lines of a capture are none of these and skip the slower reading.
+    """
+    if len(text) > _CAPTION_MAX_CHARS:
+        return False
+    return len(text.split()) <= _CREDIT_LINE_MAX_WORDS or bool(_CREDIT_HINT.search(text))
+
+
+def _tidy(line: str) -> str:
+    """``clean_line`` for a line of a capture that ``_control_table`` has been applied to."""
+    return _SPACES.sub(" ", line).strip()
+
+
 def _join_bare_prefixes(raw_lines: list[str]) -> list[str]:
     """A byline split over lines ("By" / "Jane Doe") on one line again."""
     joined: list[str] = []
     for line in raw_lines:
-        if joined and is_bare_byline_prefix(joined[-1]):
-            joined[-1] = f"{clean_line(joined[-1])} {line}"
+        if joined and len(joined[-1]) <= _BARE_PREFIX_MAX_CHARS and \
+                is_bare_byline_prefix(joined[-1]):
+            joined[-1] = f"{_tidy(joined[-1])} {line}"
         else:
             joined.append(line)
     return joined
@@ -183,13 +265,13 @@ def _unwrap(raw_lines: list[str]) -> list[str]:
     """A block's lines, with hard-wrapped paragraphs joined again."""
     if len(raw_lines) < 2:
         return raw_lines
-    body = [clean_line(line) for line in raw_lines[:-1]]
+    body = [_tidy(line) for line in raw_lines[:-1]]
     wrapped = all(_WRAP_MIN <= len(line) <= _WRAP_MAX for line in body)
     open_ended = sum(not line.endswith(_SENTENCE_END) for line in body)
     if wrapped and open_ended * 2 >= len(body) and not any(
             is_url(line) or _MD_IMAGE.match(line.strip()) or _LIST_MARKER.match(line)
             or split_credit(line)[1] for line in raw_lines):
-        return [" ".join(clean_line(line) for line in raw_lines)]
+        return [" ".join(_tidy(line) for line in raw_lines)]
     return raw_lines
 
 
@@ -215,19 +297,22 @@ def _read_line(line: str, block: int, markdown: bool) -> CaptureLine | None:
         line = line.replace("\\", "") if "\\" in line else line
     if _LIST_MARKER.match(line) and not re.match(r"^\s*\d{1,3}\.\s+\d", line):
         listed = True
-        line = _LIST_MARKER.sub("", line)
-    text = clean_line(line)
+        # Markdown numbers its list items in the syntax; in plain text a number ("37. What
+        # did one volcano say...") is the page's own numbering, part of the text.
+        if markdown or not _NUMBER_MARKER.match(line):
+            line = _LIST_MARKER.sub("", line)
+    text = _tidy(line)
     if not text and not (alt or src):
         return None
     item = CaptureLine(text=text, block=block, heading=heading, image_alt=alt, image_src=src,
                        link_only=link_only, listed=listed)
     if not text:
         return item
-    item.rule = line_rule(text)
+    item.rule = _rule_of(text)
     if item.rule == "meta" and item.words >= _META_MAX_WORDS:
         item.rule = None  # a sentence that starts like a date line ("Published figures show")
     item.url = is_url(text)
-    if not item.url and item.rule is None:
+    if not item.url and item.rule is None and _may_carry_credit(text):
         caption, credit = split_credit(text)
         # "ab/rt (dpa, Reuters)" credits the story's agencies, not a picture.
         if credit and not agencies_in_text(text) and len(credit.split()) <= 12 and (caption is None or len(caption.split()) <= 60):

@@ -2,11 +2,13 @@
 
 A capture keeps the page's navigation, captions and footers as lines of text. The article is
 the stretch of lines richest in paragraph text (short lines inside it cost a little: a
-subheading or a picture is soon paid back, a menu is not); what comes before it is the header
-(sections, title, byline, date), what follows it the trailer (editor line, author bio, related
-links). Inside the stretch, general rules tell body paragraphs and subheadings from pictures
-(a description line and a caption line with its credit), teasers of related items, bare links
-and credit lines. docs/extraction.md ("Text captures") describes every rule.
+subheading or a picture is soon paid back, a menu is not; text further down the page and text
+crowded among short lines counts less, and a small tail after a gap is cut off); what comes
+before it is the header (sections, title, byline, date), what follows it the trailer (editor
+line, author bio, related links). Inside the stretch, general rules tell body paragraphs and
+subheadings from pictures (a description line and a caption line with its credit), teasers of
+related items, bare links and credit lines. docs/extraction.md ("Text captures") describes
+every rule.
 """
 
 from __future__ import annotations
@@ -17,8 +19,8 @@ from typing import TYPE_CHECKING
 
 from newsgraph.extract.bylines import (agencies_in_text, has_byline_prefix, looks_like_byline,
                                        parse_byline, parse_editors)
-from newsgraph.extract.capture_lines import (CaptureLine, looks_like_markdown, read_lines,
-                                             section_names)
+from newsgraph.extract.capture_lines import (CaptureLine, is_bio_line, looks_like_markdown,
+                                             read_lines, section_names)
 from newsgraph.extract.normalize import build_article
 from newsgraph.extract.published_dates import date_in_url, parse_date_line
 from newsgraph.extract.sites import site_name
@@ -35,9 +37,37 @@ COMPONENT = "newsgraph.extract.text"
 # A short line in the middle of paragraphs costs as much as this many characters of text:
 # a subheading or picture is soon paid back, a menu or a list of teasers is not.
 _SHORT_LINE_COST = 40
-# "Related", "More on this topic": the article is usually over, unless much more text follows
-# (a box of related links inside the article).
-_END_MARKER_COST = 1000
+# "Related", "More on this topic": the article is usually over, unless more text follows (a
+# box of related links inside the article, which the paragraphs after it soon pay back).
+_END_MARKER_COST = 300
+_AFTER_END_MARKER = 2
+# The article comes before what pages put after it (related items, comments, sign-up forms,
+# footers): paragraph text at the end of a capture counts this fraction of the same text at
+# its top, falling linearly in between. A short capture is all article and menu: the weight
+# falls over this many lines at least.
+_LAST_LINE_WEIGHT = 0.3
+_WEIGHT_SPAN_LINES = 100
+# A paragraph-like line in a block made mostly of short lines (a menu, a teaser list, a form)
+# counts this fraction of its length, when the capture separates its blocks by blank lines:
+# article paragraphs stand in blocks of their own or among other paragraphs.
+_CROWDED_BLOCK_WEIGHT = 0.5
+_CROWDED_BLOCK_LINES = 3
+# After the richest stretch is found, a tail of at most this many paragraphs holding less than
+# this fraction of the stretch's text, behind a gap costing at least this much (two short
+# lines, or an end marker), is a promotion or an author box after the article, not its end.
+_TAIL_PARAGRAPHS = 2
+_TAIL_SHARE = 0.2
+_TAIL_GAP = 2 * _SHORT_LINE_COST
+# Author blurbs closing an article (one per author) are left out, this many at most.
+_CLOSING_BIOS = 3
+# Prose of this many words has some punctuation; a tag cloud or a row of links has none.
+_WORD_LIST_MIN_WORDS = 30
+_PUNCTUATION = re.compile(r"[.,;:!?…，。、！？؟।]")
+# A line of code (brackets, operators, underscores: "total = int(x.find('total'))") is part of
+# a listing the article shows; menus and teasers do not read like that. It costs little.
+_CODE_MARKS = re.compile(r"[(){}\[\]=;_<>#$\\]")
+_CODE_MARKS_MIN = 2
+_CODE_LINE_COST = 5
 _SENTENCE_END = tuple('.!:;"”’)…。！')
 # How far the header reaches above the article and the trailer below it, in lines.
 _HEADER_LOOKBACK = 25
@@ -52,6 +82,9 @@ _BREADCRUMB_REACH = 4
 # A date or byline line this close to the first paragraph still belongs to the header.
 _META_IN_RUN = 3
 _SUBHEADING_MAX_WORDS = 20
+# Bylines and date lines are this short at most.
+_BYLINE_MAX_WORDS = 8
+_DATE_SHAPE = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
 # Short lines in a row within one block that make a list, a table or code.
 _LISTING_LINES = 3
 _HANDLE = re.compile(r"(?<![\w.])@\w{2,}")
@@ -121,30 +154,123 @@ def _find_run(lines: list[CaptureLine]) -> tuple[int, int]:
     Paragraph lines count for their length, other short lines against it (menus and teaser
     lists are many short lines, an article a few among long ones), and an end-of-article
     marker or an editor line closes a stretch: the best stretch is a maximum-sum subarray.
+    Text counts less the further down the capture it is and when it stands in a block of
+    short lines (see ``_run_values``); a small tail after a gap is then cut (``_trim_tail``).
     """
+    values = _run_values(lines)
     best = (0, 0, 0)  # score, start, end
-    score, start = 0, None
+    score, start = 0.0, None
+    end_marker_at = -_AFTER_END_MARKER
     for i, line in enumerate(lines):
+        if line.rule == "end":
+            end_marker_at = i
         if line.editor and start is not None:
-            score, start = 0, None
+            score, start = 0.0, None
             continue
-        value = _line_value(line)
-        if value < 0 and i + 1 < len(lines) and lines[i + 1].credit and \
-                lines[i + 1].block == line.block:
-            value = 0  # a picture's description, whose caption line follows
+        value = values[i]
         if start is None:
-            if value <= 0:
+            # Right after "Related" or a commenter's name comes a teaser or a comment,
+            # not the start of the article.
+            if value <= 0 or i - end_marker_at <= _AFTER_END_MARKER:
                 continue
-            score, start = 0, i
+            score, start = 0.0, i
         score += value
         if score <= 0:
-            score, start = 0, None
+            score, start = 0.0, None
         elif value > 0 and score > best[0]:
             best = (score, start, i + 1)
     if best[0] == 0:
         # No paragraph at all: a short note; everything that is not boilerplate is its body.
         return _first_content(lines), len(lines)
-    return best[1], best[2]
+    start, end = best[1], best[2]
+    end = _trim_tail(lines, values, start, end)
+    return start, _drop_closing_bios(lines, values, start, end)
+
+
+def _run_values(lines: list[CaptureLine]) -> list[float]:
+    """What each line adds to the stretch of article text it is in, weighed by its place."""
+    blocks: dict[int, list[int]] = {}
+    for line in lines:
+        counts = blocks.setdefault(line.block, [0, 0])  # lines, paragraph lines
+        counts[0] += 1
+        counts[1] += line.paragraph
+    blank_lines = _has_blank_lines(lines)
+    values: list[float] = []
+    last = max(_WEIGHT_SPAN_LINES, len(lines) - 1)
+    for i, line in enumerate(lines):
+        value: float = _line_value(line)
+        if value < 0 and i + 1 < len(lines) and lines[i + 1].credit and \
+                lines[i + 1].block == line.block:
+            value = 0  # a picture's description, whose caption line follows
+        elif value < 0 and _opens_paragraphs(lines, i) and _is_dateline_or_byline(line):
+            value = 0  # the article's byline or date, between its standfirst and its body
+        if value > 0:
+            size, paragraphs = blocks[line.block]
+            if blank_lines and size >= _CROWDED_BLOCK_LINES and paragraphs * 2 < size:
+                value *= _CROWDED_BLOCK_WEIGHT
+            value *= 1 - (1 - _LAST_LINE_WEIGHT) * i / last
+        values.append(value)
+    return values
+
+
+def _opens_paragraphs(lines: list[CaptureLine], i: int) -> bool:
+    """Whether a paragraph follows line ``i`` within a few lines (share buttons aside)."""
+    seen = 0
+    for j in range(i + 1, len(lines)):
+        line = lines[j]
+        if line.paragraph and not line.rule:
+            return True
+        if line.rule != "skip":
+            seen += 1
+            if seen >= _META_IN_RUN:
+                return False
+    return False
+
+
+def _is_dateline_or_byline(line: CaptureLine) -> bool:
+    """Whether a short line is a byline ("By Jane Doe") or states a date."""
+    if line.words > _BYLINE_MAX_WORDS or line.rule == "end":
+        return False
+    # A year or a numeric date is enough here (the header reads the date itself later):
+    # parsing every such line of a long capture would cost seconds.
+    return bool(_DATE_SHAPE.search(line.text)) or has_byline_prefix(line.text)
+
+
+def _drop_closing_bios(lines: list[CaptureLine], values: list[float], start: int,
+                       end: int) -> int:
+    """The end of the run without the author blurbs that close it ("Jane Doe is a ...")."""
+    for _ in range(_CLOSING_BIOS):
+        last = next((i for i in range(end - 1, start, -1) if values[i] > 0), None)
+        if last is None or not is_bio_line(lines[last].text):
+            break
+        end = last
+    return end
+
+
+def _trim_tail(lines: list[CaptureLine], values: list[float], start: int, end: int) -> int:
+    """The end of the run without a small tail of paragraphs behind a gap.
+
+    A sign-up prompt, a disclaimer or an author's blurb after the article pays back the few
+    short lines before it; the article's own last paragraphs are more than a fifth of it.
+    """
+    tail_text = tail_paragraphs = 0.0
+    gap = 0.0
+    for i in range(end - 1, start - 1, -1):
+        value = values[i]
+        if value > 0:
+            if gap <= -_TAIL_GAP:
+                body_text = sum(v for v in values[start:i + 1] if v > 0)
+                if tail_paragraphs <= _TAIL_PARAGRAPHS and tail_text < _TAIL_SHARE * body_text:
+                    return next(j for j in range(i + 1, end)
+                                if values[j] < 0 or lines[j].rule == "skip")
+                return end
+            gap = 0.0
+            tail_text += value
+            tail_paragraphs += 1
+        elif value < 0 or lines[i].rule == "skip":
+            # Share buttons and sign-up links separate the article from what follows it.
+            gap += -_TAIL_GAP if lines[i].rule == "end" else min(value, -_SHORT_LINE_COST)
+    return end
 
 
 def _line_value(line: CaptureLine) -> int:
@@ -152,9 +278,13 @@ def _line_value(line: CaptureLine) -> int:
     if line.rule == "end":
         return -_END_MARKER_COST
     if line.paragraph and not line.rule:
+        if line.words >= _WORD_LIST_MIN_WORDS and not _PUNCTUATION.search(line.text):
+            return -_SHORT_LINE_COST  # a tag cloud or a row of links run together, no prose
         return len(line.text)
     if line.rule in ("skip", "meta") or line.url or line.credit or line.image_src:
         return 0
+    if len(_CODE_MARKS.findall(line.text)) >= _CODE_MARKS_MIN:
+        return -_CODE_LINE_COST
     if line.text.endswith(_SENTENCE_END) and line.words >= 2:
         return -_SHORT_LINE_COST // 2
     return -_SHORT_LINE_COST

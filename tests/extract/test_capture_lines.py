@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.extract.capture_lines import (is_paragraph, line_rule, read_lines, section_names,
-                                             word_count)
+from newsgraph.extract.capture_lines import (is_bio_line, is_paragraph, line_rule, read_lines,
+                                             section_names, word_count)
+from newsgraph.extract.normalize import clean_line
 
 
 @pytest.mark.parametrize("line, rule", [
@@ -52,3 +53,42 @@ def test_paragraphs_and_word_counts():
     assert not is_paragraph("What did Xi tell Kim?")
     assert not is_paragraph("Chinese, Russian and North Korean leaders meet in Beijing")
     assert word_count("习近平会见金正恩") == 4
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("reader42 says:", "end"), ("Anhora sagt:", "end"), ("91 Ergänzungen", "end"),
+    ("12 comments", "end"),
+    ("Never miss the latest news by signing up to our newsletter today!", "skip"),
+    ("You must be logged in to post a comment.", "skip"),
+    ("This post contains affiliate links, and we may earn a commission from purchases.", "skip"),
+    ("Get the latest news straight to your phone with the Example News app.", "skip"),
+    ("You are commenting using your WordPress.com account. ( Log Out / Change )", "skip"),
+    ("Notify me of new posts via email.", "skip"),
+    ("Read more: Talks in Geneva end without a deal", "skip"),
+    ("The minister said the new rules would take effect next year, officials say:", None),
+])
+def test_comment_and_promotion_rules(line, rule):
+    assert line_rule(line) == rule
+
+
+def test_bio_lines_are_author_blurbs_only():
+    assert is_bio_line("Jane Doe is a senior writer for Example News, covering science.")
+    assert is_bio_line("Max Roe schreibt als freier Autor über Wirtschaft.")
+    assert not is_bio_line("Deutschland ist ein Land mit vielen Regeln.")
+    assert not is_bio_line("Joe Biden is the 46th president of the United States.")
+    # Bio rules never decide a line on their own: inside the article such a line is news.
+    assert line_rule("Jane Doe is a senior writer for Example News.") is None
+
+
+def test_numbers_stay_in_plain_text_and_go_in_markdown():
+    assert read_lines("1. What do you call a sleeping dinosaur?")[0].text == \
+        "1. What do you call a sleeping dinosaur?"
+    assert read_lines("- Home")[0].text == "Home"
+    assert read_lines("1. First point of the list here", markdown=True)[0].text == \
+        "First point of the list here"
+
+
+def test_control_and_invisible_characters_are_cleaned_as_everywhere_else():
+    lines = read_lines("Kim\u00a0Jong\u200b Un\x00 met Xi \u00adin Beijing.\n\n\x07Next line")
+    assert [line.text for line in lines] == [clean_line("Kim\u00a0Jong\u200b Un\x00 met Xi "
+                                                        "\u00adin Beijing."), "Next line"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -147,3 +148,98 @@ def test_breadcrumb_is_read_above_the_headline_only():
     assert _extract(text)["sections"] == ["World", "Asia"]
     far = f"YouTube\nNews\nWorld\nSport\nWeather\nTalks end without a deal\n\n{LEAD}\n\n{PARAGRAPH}"
     assert _extract(far)["sections"] == []
+
+
+def _paragraphs(topic: str, count: int) -> str:
+    """``count`` distinct body paragraphs about ``topic``, each some 150 characters long."""
+    return "\n\n".join(
+        f"Paragraph {n} on {topic}: the officials met again on day {n} and said that the "
+        f"{topic} would need more work before anything could be signed by both sides."
+        for n in range(1, count + 1))
+
+
+def _menu(words: str) -> str:
+    return "\n".join(words.split())
+
+
+def test_comment_thread_after_a_short_article_is_not_the_body():
+    comments = "\n\n".join(
+        f"reader{n} says:\nMay {n}, 2024 at 9:1{n}\n\n"
+        + "I think this is a long comment that goes on and on about many things, and it keeps "
+          "going with more opinions and more words than the article itself had in it. " * 2
+        for n in range(1, 6))
+    text = (f"{_menu('Home World Business Sport')}\n\nTalks end without a deal\n\n{LEAD}\n\n"
+            f"{PARAGRAPH}\n\n5 Comments\n\n{comments}")
+    article = _extract(text)
+    assert article["body"] == f"{LEAD}\n\n{PARAGRAPH}"
+
+
+def test_sign_up_prompt_after_the_article_is_left_out():
+    promo = ("Our morning briefing brings the stories of the day to you before breakfast, with "
+             "analysis from our correspondents around the world.")
+    text = (f"Talks end without a deal\n\n{LEAD}\n\n{_paragraphs('treaty', 6)}\n\n"
+            f"Morning briefing\nEvery weekday at seven\nSign up\n\n{promo}\n\nPrivacy policy")
+    body = _extract(text)["body"]
+    assert body.startswith(LEAD) and "Paragraph 6 on treaty" in body
+    assert promo not in body
+
+
+def test_code_listing_between_paragraphs_keeps_the_article_going():
+    code = "\n".join(["import os", "from pathlib import Path", "def main(argv):",
+                      "    path = Path(argv[1])", "    for name in os.listdir(path):",
+                      "        print(name.upper())", "if __name__ == '__main__':",
+                      "    main(sys.argv)"])
+    closing = ("Run the script with a folder as its argument and it prints the names of the "
+               "files in it, one per line, in capital letters.\n\nThe listing uses nothing but "
+               "the standard library, so it runs wherever Python does, old versions included.")
+    text = f"Listing files\n\n{LEAD}\n\n{code}\n\n{closing}"
+    body = _extract(text)["body"]
+    assert closing in body and "path = Path(argv[1])" in body
+
+
+def test_long_text_far_down_the_page_loses_to_the_article_near_the_top():
+    menu = _menu(" ".join(f"Section{n}" for n in range(60)))
+    footer = ("About us: we are an independent publisher founded many years ago, and everything "
+              "on this site is written by our own staff, checked twice and published free. ") * 3
+    text = (f"{menu}\n\nTalks end without a deal\n\n{LEAD}\n\n{PARAGRAPH}\n\n{_menu('Related')}\n"
+            f"{menu}\n\n{footer}")
+    body = _extract(text)["body"]
+    assert body == f"{LEAD}\n\n{PARAGRAPH}"
+
+
+def test_numbered_lines_keep_their_numbers_in_plain_text():
+    text = (f"Ten jokes for kids\n\n{LEAD}\n\n1. What do you call a sleeping dinosaur? A "
+            f"dino-snore, says the boy who told it to us.\n\n2. Why did the banana go to the "
+            f"doctor? It was not peeling well, says his sister.\n\n{PARAGRAPH}")
+    body = _extract(text)["body"]
+    assert "\n\n1. What do you call a sleeping dinosaur?" in body
+    assert "\n\n2. Why did the banana go to the doctor?" in body
+
+
+def test_closing_author_blurb_is_left_out():
+    blurb = "Jane Doe is a senior correspondent covering diplomacy for the paper."
+    text = f"Talks end without a deal\n\nBy Jane Doe\n\n{LEAD}\n\n{PARAGRAPH}\n\n{blurb}"
+    article = _extract(text)
+    assert article["authors"] == ["Jane Doe"]
+    assert article["body"] == f"{LEAD}\n\n{PARAGRAPH}"
+
+
+def test_byline_and_date_between_standfirst_and_body_keep_the_standfirst():
+    standfirst = "The two sides will meet again in June, the hosts said on Monday evening."
+    text = (f"{_menu('Home World Business Sport Culture')}\n\nTalks end without a deal\n\n"
+            f"{standfirst}\n\nBy Jane Doe\n@janedoe\nMay 6, 2024\n\n{LEAD}\n\n{PARAGRAPH}")
+    body = _extract(text)["body"]
+    assert body.startswith(standfirst) and body.endswith(PARAGRAPH)
+
+
+@pytest.mark.slow
+def test_a_capture_of_megabytes_is_read_in_seconds():
+    # Guards against work growing faster than the capture (a scan of the rest of the lines
+    # for every line): 2 MB of menus, captions and articles, some 40,000 lines.
+    page = "\n\n".join(p.read_text("utf-8") for p in CASES)
+    menu = "\n".join(f"Section {n}" for n in range(40))
+    text = "\n\n".join(f"{menu}\n\n{page}" for _ in range(2_000_000 // (len(page) + len(menu))))
+    started = time.process_time()
+    article = _extract(text)
+    seconds = time.process_time() - started
+    assert article["body"] and seconds < 20, f"{len(text)} characters took {seconds:.1f} s"
