@@ -7,14 +7,14 @@ A missing key or a value of the wrong shape raises ``AnnotateError`` naming the 
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from newsgraph.datafiles import data_path, read_toml
 from newsgraph.errors import AnnotateError
 
-RULES_FILE = Path(__file__).resolve().parent.parent / "data" / "actor_rules.toml"
+RULES_FILE = data_path("actor_rules.toml")
 GENDERS = ("m", "f", "")
 
 
@@ -56,12 +56,7 @@ def _genders(data: dict, key: str, path: Path) -> dict[str, str]:
 
 def read_lexicon(path: Path = RULES_FILE) -> ActorLexicon:
     """Read and validate an actor rules file."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise AnnotateError(f"cannot read the actor rules ({exc.strerror})", source=str(path)) from None
-    except tomllib.TOMLDecodeError as exc:
-        raise AnnotateError(f"not valid TOML: {exc}", source=str(path)) from None
+    data, _text = read_toml(path, AnnotateError)
     words = data.get("words")
     if not isinstance(words, dict):
         raise AnnotateError("a [words] table is required", source=str(path))

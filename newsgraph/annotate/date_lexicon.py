@@ -9,18 +9,18 @@ the line) and builds the patterns the resolver matches.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
 
+from newsgraph.datafiles import data_path, read_toml
 from newsgraph.errors import KnowledgeBaseError
 
 __all__ = ["DATA_FILE", "UNITS", "Lexicon", "alternation", "lexicon", "load_lexicon"]
 
-DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "dates.toml"
+DATA_FILE = data_path("dates.toml")
 UNITS = ("day", "week", "weekend", "month", "year", "decade")
 _OFFSET_TABLES = ("relative_days", "anaphoric_days", "shifts", "counts")
 
@@ -78,15 +78,7 @@ def _line_of(text: str, table: str, key: str = "") -> int:
 
 def load_lexicon(path: Path = DATA_FILE) -> Lexicon:
     """The lexicon in ``path``; a bad entry raises ``KnowledgeBaseError`` naming file and line."""
-    try:
-        text = path.read_text(encoding="utf-8")
-        data = tomllib.loads(text)
-    except OSError as exc:
-        raise KnowledgeBaseError(f"{path.name} cannot be read ({exc.strerror}); reinstall "
-                                 "newsgraph", source=str(path)) from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise KnowledgeBaseError(f"{path.name}: not valid TOML ({exc})",
-                                 source=str(path)) from exc
+    data, text = read_toml(path, KnowledgeBaseError)
 
     def bad(table: str, key: str, why: str) -> KnowledgeBaseError:
         line = _line_of(text, table, key)

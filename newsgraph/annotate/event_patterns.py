@@ -11,17 +11,17 @@ from __future__ import annotations
 
 import csv
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from newsgraph.datafiles import data_path, read_toml
 from newsgraph.errors import AnnotateError
 
 __all__ = ["EventPattern", "PatternSet", "QUAD_CLASS", "load_patterns", "load_scores",
            "intensity"]
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
 PATTERNS_FILE = "event_patterns.toml"
 SCORES_FILE = "plover_scores.csv"
 
@@ -152,14 +152,7 @@ def _index(patterns: tuple[EventPattern, ...], attr: str) -> dict:
 
 def read_patterns(path: Path) -> PatternSet:
     """The pattern set in ``path``, checked (see the file's header for its format)."""
-    try:
-        text = path.read_text(encoding="utf-8")
-        data = tomllib.loads(text)
-    except OSError as exc:
-        raise AnnotateError(f"{path.name} cannot be read ({exc.strerror}); reinstall newsgraph",
-                            source=str(path)) from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise AnnotateError(f"{path.name}: {exc}", source=str(path)) from exc
+    data, text = read_toml(path, AnnotateError)
     cues_raw = data.get("cues") or {}
     cues: dict[str, frozenset[str]] = {}
     for name in CUE_LISTS:
@@ -189,7 +182,7 @@ def read_patterns(path: Path) -> PatternSet:
 @cache
 def load_patterns() -> PatternSet:
     """The bundled event patterns (loaded once per process)."""
-    return read_patterns(DATA_DIR / PATTERNS_FILE)
+    return read_patterns(data_path(PATTERNS_FILE))
 
 
 def read_scores(path: Path) -> dict[tuple[str, str], float]:
@@ -228,7 +221,7 @@ def read_scores(path: Path) -> dict[tuple[str, str], float]:
 @cache
 def load_scores() -> dict[tuple[str, str], float]:
     """The bundled PLOVER scores (loaded once per process)."""
-    return read_scores(DATA_DIR / SCORES_FILE)
+    return read_scores(data_path(SCORES_FILE))
 
 
 def intensity(event_type: str, mode: str | None) -> float:

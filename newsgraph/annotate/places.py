@@ -18,13 +18,13 @@ populous, unless the article names the country of another one that is not much s
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from newsgraph.datafiles import data_path, read_toml
 from newsgraph.errors import KnowledgeBaseError
 from newsgraph.model import Location
 
@@ -32,7 +32,7 @@ __all__ = ["Gazetteer", "find_places", "gazetteer", "load_place_names", "place_f
            "resolve_place"]
 
 VERSION = "0.1.0"
-DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "places.toml"
+DATA_FILE = data_path("places.toml")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 # A city in a country the article names beats the most populous namesake only when it is at
 # least this fraction of its size (Birmingham, Alabama beats Birmingham, England in a US story;
@@ -88,15 +88,7 @@ class PlaceNames:
 
 def load_place_names(path: Path = DATA_FILE) -> PlaceNames:
     """The names in ``path``; a bad entry raises ``KnowledgeBaseError`` naming file and line."""
-    try:
-        text = path.read_text(encoding="utf-8")
-        data = tomllib.loads(text)
-    except OSError as exc:
-        raise KnowledgeBaseError(f"{path.name} cannot be read ({exc.strerror}); reinstall "
-                                 "newsgraph", source=str(path)) from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise KnowledgeBaseError(f"{path.name}: not valid TOML ({exc})",
-                                 source=str(path)) from exc
+    data, text = read_toml(path, KnowledgeBaseError)
     lines = text.splitlines()
 
     def bad(needle: str, why: str) -> KnowledgeBaseError:

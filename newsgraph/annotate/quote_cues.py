@@ -9,17 +9,17 @@ said) and pronouns. Every list keeps file order (order means priority). A bad en
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from newsgraph.datafiles import data_path, read_toml
 from newsgraph.errors import AnnotateError
 
 __all__ = ["QuoteCues", "Channel", "quote_cues", "load_quote_cues"]
 
 FILE_NAME = "quote_cues.toml"
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
 
 # table -> the string lists it must have.
 _LISTS: dict[str, tuple[str, ...]] = {
@@ -82,19 +82,12 @@ class QuoteCues:
 @cache
 def quote_cues() -> QuoteCues:
     """The cues shipped with newsgraph (loaded and validated on first use)."""
-    return load_quote_cues(DATA_DIR / FILE_NAME)
+    return load_quote_cues(data_path(FILE_NAME))
 
 
 def load_quote_cues(path: Path) -> QuoteCues:
     """Cues read from ``path``; raises ``AnnotateError`` naming file and line on a bad entry."""
-    try:
-        text = path.read_text(encoding="utf-8")
-        data = tomllib.loads(text)
-    except OSError as exc:
-        raise AnnotateError(f"{path.name} cannot be read ({exc.strerror}); reinstall newsgraph",
-                            source=str(path)) from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise AnnotateError(f"{path.name}: not valid TOML ({exc})", source=str(path)) from exc
+    data, text = read_toml(path, AnnotateError)
     lists: dict[tuple[str, str], tuple[str, ...]] = {}
     for table, keys in _LISTS.items():
         entry = data.get(table)

@@ -52,8 +52,8 @@ def articles(
                                      source="ID")
                 found = store.article(article_id)
                 if found is None:
-                    raise StoreError(f"no stored article has this id; list them with "
-                                     f"`newsgraph articles`", source=article_id, code="E405")
+                    raise StoreError("no stored article has this id; list them with "
+                                     "`newsgraph articles`", source=article_id, code="E405")
                 _show_one(found, fmt)
             else:
                 rows = store.articles(site=site, since=since, until=until, contains=contains,

@@ -9,7 +9,6 @@ than by a wrong article later.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -17,7 +16,7 @@ from pathlib import Path
 from lxml import etree
 
 from newsgraph.errors import ExtractError
-from newsgraph.extract.lexicon_files import data_path
+from newsgraph.datafiles import data_path, read_toml
 
 __all__ = ["Selectors", "selectors", "load_selectors"]
 
@@ -56,14 +55,7 @@ def selectors() -> Selectors:
 
 def load_selectors(path: Path) -> Selectors:
     """Selectors read from ``path``; raises ``ExtractError`` naming file and line on a bad entry."""
-    try:
-        text = path.read_text(encoding="utf-8")
-        data = tomllib.loads(text)
-    except OSError as exc:
-        raise ExtractError(f"{path.name} cannot be read ({exc.strerror}); reinstall newsgraph",
-                           source=str(path)) from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise ExtractError(f"{path.name}: not valid TOML ({exc})", source=str(path)) from exc
+    data, text = read_toml(path, ExtractError)
     xpaths: dict[str, tuple[etree.XPath, ...]] = {}
     patterns: dict[str, tuple[re.Pattern[str], ...]] = {}
     words: dict[tuple[str, str], tuple[str, ...]] = {}

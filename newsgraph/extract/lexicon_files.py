@@ -15,11 +15,12 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
+from newsgraph.datafiles import data_path
 from newsgraph.errors import ExtractError
 
 __all__ = ["Row", "read_rows", "data_path", "compile_pattern", "check_pattern", "split_aliases"]
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
 
 
 class Row(dict):
@@ -33,11 +34,6 @@ class Row(dict):
     def fail(self, message: str) -> ExtractError:
         """An error about this row, naming its file and line."""
         return ExtractError(f"line {self.line}: {message}", source=self.file)
-
-
-def data_path(name: str) -> Path:
-    """The path of a data file shipped in ``newsgraph/data``."""
-    return DATA_DIR / name
 
 
 def read_rows(name: str, columns: tuple[str, ...], *, optional: tuple[str, ...] = (),

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from newsgraph.datafiles import DATA_DIR
 from newsgraph.errors import KnowledgeBaseError
 from newsgraph.kb.entries import Agent, Entry, Period, Position
 
@@ -60,7 +61,7 @@ class Title:
 
 def bundled_dir() -> Path:
     """The folder holding the bundled data files (newsgraph/data)."""
-    return Path(__file__).resolve().parent.parent / "data"
+    return DATA_DIR
 
 
 def bundled_entry_files() -> list[Path]:

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.annotate.quote_cues import DATA_DIR, FILE_NAME, load_quote_cues, quote_cues
+from newsgraph.annotate.quote_cues import FILE_NAME, load_quote_cues, quote_cues
+from newsgraph.datafiles import data_path
 from newsgraph.errors import AnnotateError
 
 
@@ -19,7 +20,7 @@ def test_bundled_cues_load_with_speech_before_cognition():
 
 
 def _copy_with(tmp_path: Path, old: str, new: str) -> Path:
-    text = (DATA_DIR / FILE_NAME).read_text(encoding="utf-8")
+    text = data_path(FILE_NAME).read_text(encoding="utf-8")
     assert old in text
     path = tmp_path / FILE_NAME
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
