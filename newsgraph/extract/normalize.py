@@ -29,10 +29,14 @@ def clean_line(text: str) -> str:
     >>> clean_line("Kim\\u00a0Jong Un\\x00 said ")
     'Kim Jong Un said'
     """
-    text = text.translate(_INVISIBLE)
-    text = "".join(ch if ch in "\n\t" or unicodedata.category(ch)[0] != "C" else " " for ch in text)
-    text = _SPACES.sub(" ", text.replace("\n", " "))
-    return text.strip()
+    if not text.isprintable():
+        # Only text with control, format or Unicode space characters takes the slow path;
+        # str.isprintable is true for plain text, which is nearly every line.
+        text = text.translate(_INVISIBLE)
+        text = "".join(ch if ch in "\n\t" or unicodedata.category(ch)[0] != "C" else " "
+                       for ch in text)
+        text = text.replace("\n", " ")
+    return _SPACES.sub(" ", text).strip()
 
 
 def join_paragraphs(paragraphs: Iterable[str]) -> str:
