@@ -90,10 +90,13 @@ def _is_content_of_other(trigger, light, triggers: set[int]) -> bool:
 def _children_words(token) -> set[str]:
     words = set()
     for child in token.children:
+        if child.dep_ == "prep":
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if objects and all(g.ent_type_ in ("DATE", "TIME") for g in objects):
+                continue  # "called up reservists on Sunday": a time phrase is no "call on"
+            words.update(g.lemma_.lower() for g in child.children)
         words.add(child.lemma_.lower())
         words.add(child.lower_)
-        if child.dep_ == "prep":
-            words.update(g.lemma_.lower() for g in child.children)
     return words
 
 
@@ -151,12 +154,26 @@ def _light_verb(noun, light: tuple[str, ...]):
         return None
     if head.pos_ not in ("VERB", "AUX"):
         return None
-    lemma = head.lemma_.lower()
-    phrases = {lemma} | {f"{lemma} {c.lower_}" for c in head.children
-                         if c.dep_ in ("prt", "dobj", "prep", "advmod")}
+    phrases = set()
+    for lemma in _verb_lemmas(head):
+        phrases |= {lemma} | {f"{lemma} {c.lower_}" for c in head.children
+                              if c.dep_ in ("prt", "dobj", "prep", "advmod")}
     if token.dep_ == "nsubj" and not any(p in light for p in phrases if " " in p):
         return None  # only "X took place"-like light phrases take a subject noun
     return head if phrases & set(light) else None
+
+
+def _verb_lemmas(token) -> tuple[str, ...]:
+    """The verb's lemma, and for a regular past form the stems it may come from.
+
+    The small model's lemmatiser misreads some past forms ("staged" -> "stag"); the
+    regular stems are tried after its lemma: "staged" gives ("stag", "stage", "stag").
+    """
+    lemma = token.lemma_.lower()
+    word = token.lower_
+    if token.tag_ in ("VBD", "VBN") and word.endswith("ed") and not lemma.endswith("e"):
+        return (lemma, word[:-1], word[:-2])
+    return (lemma,)
 
 
 def _matches(token, ctx: EventContext):

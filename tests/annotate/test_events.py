@@ -240,3 +240,55 @@ def test_thousand_sentence_article_is_coded_quickly(nlp):
     elapsed = time.perf_counter() - started
     assert len(events) == 1000
     assert elapsed < 3.0, f"{elapsed:.1f}s for 1,000 sentences"
+
+
+def test_time_phrase_is_no_particle_of_a_two_word_verb(code):
+    # "called up ... on Sunday" is a call-up of troops, not a "call on" (a request)
+    _doc, events = code("Russia called up its reservists on Sunday.")
+    assert [e.type for e in events] == ["MOBILIZE"]
+
+
+def test_eased_restrictions_is_a_concession_lifted_sanctions_a_retreat(code):
+    _doc, events = code("China eased restrictions on foreign journalists.")
+    assert [e.type for e in events] == ["CONCEDE"]
+    _doc, events = code("The United States lifted sanctions on Iran.")
+    assert [e.type for e in events] == ["RETREAT"]
+
+
+def test_lifted_ban_on_rallies_is_a_concession(code):
+    _doc, events = code("Iran lifted its ban on opposition rallies.")
+    assert only(events, "CONCEDE").pattern == "CONCEDE.ease_ban"
+
+
+def test_misread_past_form_still_finds_its_light_verb(code):
+    # the small model lemmatises "staged" as "stag"
+    _doc, events = code("The protesters staged a general strike against Israel.")
+    assert only(events, "PROTEST").mode == "strike"
+
+
+def test_raised_readiness_is_a_mobilization(code):
+    _doc, events = code("Israel increased its military presence along the border.")
+    assert only(events, "MOBILIZE").mode == "troops"
+
+
+def test_vowed_to_prosecute_is_a_threat_of_arrest(code):
+    doc, events = code("Israel vowed to arrest and prosecute the protesters.")
+    event = only(events, "THREATEN")
+    assert event.mode == "arrest" and names(doc, event.source) == {"Israel"}
+
+
+def test_handed_over_weapons_is_disarmament(code):
+    _doc, events = code("Russia handed over its weapons to Ukraine.")
+    assert only(events, "RETREAT").mode == "disarm"
+
+
+def test_scrapped_bill_is_a_concession(code):
+    _doc, events = code("Israel scrapped the controversial bill after protests.")
+    assert only(events, "CONCEDE").pattern == "CONCEDE.drop"
+
+
+def test_giving_in_to_demands_is_a_concession(code):
+    _doc, events = code("Israel accepted the demands of the protesters.")
+    assert [e.type for e in events] == ["CONCEDE"]
+    _doc, events = code("Israel accepted the invitation.")
+    assert [e.type for e in events] == ["AGREE"]

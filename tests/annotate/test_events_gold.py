@@ -1,6 +1,6 @@
 """Event coding measured on labelled data, with floors pinned at what was measured.
 
-- ``data/events_gold.jsonl``: 320 sentences labelled with one PLOVER type (and mode), the
+- ``data/events_gold.jsonl``: 384 sentences labelled with one PLOVER type (and mode), the
   source country and the flags. Most are written for newsgraph; some are Voice of America
   sentences (US public domain). Measured: sentence recall of the gold type, the share of
   events found that have the gold type, the share of sentences (gold type found) with a
@@ -75,10 +75,10 @@ def test_gold_sentences_meet_the_floors(nlp):
     measured = (f"recall {hit}/{len(rows)}={recall:.3f}, precision {right}/{found}="
                 f"{precision:.3f}, source country {country_ok}/{country_n}={country:.3f}, "
                 f"flags {flag_ok}/{flag_n}={flags:.3f}, per type {dict(sorted(per_type.items()))}")
-    assert recall >= 0.87, measured
-    assert precision >= 0.93, measured
+    assert recall >= 0.90, measured
+    assert precision >= 0.94, measured
     assert country >= 0.90, measured
-    assert flags >= 0.92, measured
+    assert flags >= 0.95, measured
 
 
 @pytest.mark.slow
@@ -103,5 +103,5 @@ def test_synthetic_stories_recall_of_the_labelled_type(nlp, shared):
     measured = (f"recall {hit}/{len(sample)}={recall:.3f}, events with the label {right}/"
                 f"{found}={share:.3f}, per type "
                 f"{ {t: f'{per_type[t]}/{totals[t]}' for t in sorted(totals)} }")
-    assert recall >= 0.46, measured
-    assert share >= 0.23, measured
+    assert recall >= 0.50, measured
+    assert share >= 0.25, measured
