@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Speed and memory of ``newsgraph analyze`` against spaCy's full pipeline, as whole processes.
 
-    .venv/bin/python bench/analyze_speed.py [--rounds 3] [--stories N]
+    .venv/bin/python bench/analyze_speed.py [--rounds 3] [--stories N] [--in-process]
 
 Both sides read the same texts (the public-domain VOA stories in ../shared/data/voa) from a
 JSON Lines file. The baseline is a process that loads the same English model and runs its full
@@ -9,6 +9,10 @@ pipeline over every text (``nlp.pipe``); newsgraph is ``newsgraph analyze --json
 --format jsonl``. Runs alternate (baseline, newsgraph, baseline, ...) so that machine noise hits
 both alike; the script prints the median wall time of each, their ratio (newsgraph / spaCy;
 the target is <= 1.0) and each side's peak resident memory (the target is <= 600 MB).
+
+``--in-process`` instead times, inside this process, the model's load, ``parse_body`` and each
+annotator over the same stories: less exposed to a busy machine than whole processes, and it
+shows where the time goes.
 """
 
 from __future__ import annotations
@@ -45,10 +49,38 @@ def run(cmd: list[str]) -> tuple[float, float]:
     return elapsed, usage.ru_maxrss / 1024
 
 
+def in_process(stories: list[dict]) -> None:
+    """Print the load, parse and per-annotator seconds over ``stories`` in this process."""
+    sys.path.insert(0, str(ROOT))
+    from newsgraph.annotate.components import ANNOTATORS
+    from newsgraph.annotate.nlp import load_nlp, parse_body
+    from newsgraph.kb import load_kb
+
+    start = time.perf_counter()
+    nlp = load_nlp()
+    seconds = {"load": time.perf_counter() - start, "parse_body": 0.0}
+    seconds.update((a.name, 0.0) for a in ANNOTATORS)
+    for story in stories:
+        start = time.perf_counter()
+        doc = parse_body(story["text"])
+        seconds["parse_body"] += time.perf_counter() - start
+        doc._.published, doc._.kb, doc._.image_texts = story["published"][:10], load_kb(()), []
+        for annotator in ANNOTATORS:
+            start = time.perf_counter()
+            doc = annotator(doc)
+            seconds[annotator.name] += time.perf_counter() - start
+    print(f"{len(stories)} stories in process, pipeline {nlp.pipe_names}")
+    for name, value in seconds.items():
+        print(f"{name:24}{value:8.2f} s")
+    print(f"{'total':24}{sum(seconds.values()):8.2f} s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--stories", type=int, default=0, help="use only the first N (0: all)")
+    parser.add_argument("--in-process", action="store_true",
+                        help="time load, parse and each annotator in this process instead")
     args = parser.parse_args()
     voa = SHARED / "data" / "voa" / "voa_stories.jsonl"
     if not voa.exists():
@@ -56,6 +88,9 @@ def main() -> None:
     stories = [json.loads(line) for line in voa.open(encoding="utf-8")]
     if args.stories:
         stories = stories[: args.stories]
+    if args.in_process:
+        in_process(stories)
+        return
     words = sum(len(s["text"].split()) for s in stories)
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "stories.jsonl"

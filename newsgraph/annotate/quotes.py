@@ -20,10 +20,12 @@ quotation marks are not quotes; a quotation with no speaker anywhere keeps a nul
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.annotate.doc_text import doc_text
 from newsgraph.annotate.quote_cues import QuoteCues, quote_cues
 from newsgraph.annotate.quote_spans import MarkSpan, find_mark_spans, paragraph_bounds
 from newsgraph.annotate.speakers import (according_object, attribution_text, channel_of, cue_of,
@@ -72,17 +74,17 @@ def find_quotes(doc: Doc) -> list[Quote]:
         # [('direct', 'We will win', 'Putin')]
     """
     cues = quote_cues()
-    paragraphs = paragraph_bounds(doc.text)
-    marks = find_mark_spans(doc.text)
+    paragraphs = paragraph_bounds(doc_text(doc))
+    marks = find_mark_spans(doc_text(doc))
     quoted = [(m.open, m.close + 1 if m.close is not None else m.end) for m in marks]
     found: list[_Found] = []
     for mark in marks:
         earlier = [(f.frame_end, f.quote.speaker) for f in found]
         item = _quotation(doc, mark, cues, paragraphs, quoted, earlier)
         if item is not None:
-            _inherit_backward(found, item, doc.text)
+            _inherit_backward(found, item, doc_text(doc))
             found.append(item)
-    _inherit_speakers(found, doc.text)
+    _inherit_speakers(found, doc_text(doc))
     regions = [(f.mark.open, f.mark.close if f.mark.close is not None else f.mark.end)
                for f in found if f.mark is not None]
     quotes: list[Quote] = []
@@ -178,7 +180,7 @@ def _frame(doc: Doc, span: Span) -> list[Token]:
         before = doc[start - 1]
         while before.is_space and before.i > 0:
             before = doc[before.i - 1]
-        if before.text == ":" and "\n\n" not in doc.text[before.idx:span.start_char]:
+        if before.text == ":" and "\n\n" not in doc_text(doc)[before.idx:span.start_char]:
             start = sentence_of(before).start
     if end < len(doc):
         following = doc[end]
@@ -190,7 +192,7 @@ def _frame(doc: Doc, span: Span) -> list[Token]:
 def _standalone(doc: Doc, mark: MarkSpan, cues: QuoteCues) -> bool:
     """The quotation opens a sentence or follows a colon, comma or reporting verb."""
     i = mark.open - 1
-    text = doc.text
+    text = doc_text(doc)
     while i >= 0 and text[i] in " \t":
         i -= 1
     if i < 0 or text[i] in _STANDALONE_BEFORE:
@@ -212,11 +214,11 @@ def _is_quotation(doc: Doc, mark: MarkSpan, content: Span, words: int, standalon
     if words == 0:
         return False
     speech = headline or (cue is not None and governed and not cues.reports_thought(cue.lemma_))
-    if _named(doc.text, mark.open, cues):
+    if _named(doc_text(doc), mark.open, cues):
         return False  # "the so-called 'deal'"
     if _title_case(content) and (not speech or _capitalised_words(content) >= 2):
         return False  # "the 'British Indian Ocean Territory'", "the book, 'Siyasi Jaj,' …"
-    if not headline and _runs_into_text(doc.text, mark, content):
+    if not headline and _runs_into_text(doc_text(doc), mark, content):
         return False  # a heading flattened into the text: "… women.' Khoshbo believes …"
     if _names_the_noun_after(doc, content):
         return False  # ABC News' "This Week" program
@@ -323,7 +325,7 @@ def _headline_speaker(doc: Doc, paragraph: tuple[int, int] | None, mark: MarkSpa
     if paragraph is None:
         return None
     start, end = paragraph
-    text = doc.text[start:end]
+    text = doc_text(doc)[start:end]
     if len(text) > 250 or text.rstrip().endswith("."):
         return None
     close = (mark.close if mark.close is not None else mark.end) - start
@@ -421,9 +423,10 @@ def _indirect_quotes(doc: Doc, cues: QuoteCues, regions: list[tuple[int, int]],
     def overlaps(start: int, end: int) -> bool:
         return any(start < e and s < end for s, e in taken)
 
+    in_region = _inside(regions)
     found: list[Quote] = []
     for token in doc:
-        if any(s <= token.idx < e for s, e in regions):
+        if in_region(token.idx):
             continue
         clause_tokens, phrase = _reported_clause(token, cues)
         clause_tokens = _without_quotations(clause_tokens, taken, cues)
@@ -445,6 +448,26 @@ def _indirect_quotes(doc: Doc, cues: QuoteCues, regions: list[tuple[int, int]],
         found.append(quote)
         taken.append((start, end))
     return found
+
+
+def _inside(regions: list[tuple[int, int]]):
+    """A test of whether an offset lies in one of ``regions`` (half-open), by bisection.
+
+    >>> _inside([(10, 20), (15, 30), (40, 41)])(29), _inside([(10, 20)])(20)
+    (True, False)
+    """
+    merged: list[list[int]] = []
+    for start, end in sorted(r for r in regions if r[0] < r[1]):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    starts = [start for start, _ in merged]
+
+    def test(offset: int) -> bool:
+        at = bisect_right(starts, offset) - 1
+        return at >= 0 and offset < merged[at][1]
+    return test
 
 
 def _without_quotations(tokens: list[Token], taken: list[tuple[int, int]],

@@ -11,8 +11,11 @@ a pronoun through the last compatible person. When the actors layer has not run 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.annotate.doc_text import doc_text
 from newsgraph.annotate.quote_cues import QuoteCues
 from newsgraph.model import Speaker
 
@@ -122,6 +125,8 @@ def _is_according(token: Token, cues: QuoteCues) -> bool:
 
 def according_object(token: Token, cues: QuoteCues) -> Token | None:
     """The object of an "according to X" (or "quoting X") cue at ``token``, else None."""
+    if token.lower_ not in _first_words(tuple(cues.according)):
+        return None
     for phrase in cues.according:
         words = phrase.split()
         if token.lower_ != words[0]:
@@ -137,6 +142,12 @@ def according_object(token: Token, cues: QuoteCues) -> Token | None:
         if after is not None and after.pos_ in ("PROPN", "NOUN", "DET", "ADJ", "PRON"):
             return _phrase_head(after)
     return None
+
+
+@lru_cache(maxsize=8)
+def _first_words(phrases: tuple[str, ...]) -> frozenset[str]:
+    # Most tokens start no "according to" phrase: one set lookup rules them out.
+    return frozenset(phrase.split()[0] for phrase in phrases)
 
 
 def _phrase_head(token: Token) -> Token:
@@ -466,7 +477,7 @@ def _speaking_person(doc: Doc, before: int, quoted: list[tuple[int, int]],
 
 def _sentences_back(doc: Doc, at: int, count: int) -> int:
     """The offset where the sentence ``count`` sentences before the one at ``at`` starts."""
-    span = doc.char_span(at, min(at + 1, len(doc.text)), alignment_mode="expand")
+    span = doc.char_span(at, min(at + 1, len(doc_text(doc))), alignment_mode="expand")
     if span is None or not len(span):
         return 0
     start = sentence_of(span[0]).start
