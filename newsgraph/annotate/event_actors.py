@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from newsgraph.annotate.doc_text import doc_text
 from newsgraph.annotate.event_patterns import PatternSet, load_patterns
 from newsgraph.model import Location
 
@@ -54,7 +55,7 @@ def build_context(doc) -> EventContext:
     return EventContext(doc=doc, patterns=load_patterns(), actors=actors,
                     token_actor=token_actors(doc), quotes=quotes,
                     dates=list(doc._.ng_dates or ()), places=list(doc._.ng_places or ()),
-                    published=doc._.published, text=doc.text)
+                    published=doc._.published, text=doc_text(doc))
 
 
 def token_actors(doc) -> dict[int, str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 import tomllib
 from pathlib import Path
 
@@ -69,14 +68,11 @@ def test_normalise_ignores_case_accents_periods_and_the():
     assert normalise("São Paulo") == "sao paulo"
 
 
-def test_gazetteer_loads_once_and_quickly():
+def test_gazetteer_is_built_once_per_process():
+    # Its build time is measured by bench/analyze_speed.py --in-process, not here.
     gazetteer.cache_clear()
-    started = time.perf_counter()
     gaz = gazetteer()
-    seconds = time.perf_counter() - started
     assert gazetteer() is gaz
-    # 1.5-2.5 s measured on a busy 2-core machine (docs/dates-and-places.md)
-    assert seconds < 10, f"the gazetteer took {seconds:.2f} s to build"
     assert len(gaz.cities) > 30_000
 
 
