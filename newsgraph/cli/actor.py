@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import typer
 
-from newsgraph.cli.options import FORMAT, KB
+from newsgraph.cli.options import FORMAT, KB, read_jsonl
 from newsgraph.cli.output import Format, emit_all, error_record, print_table
-from newsgraph.errors import NewsgraphError, UsageError
+from newsgraph.errors import NewsgraphError
 
 ACTOR_COLUMNS = [("source", "input"), ("name", "name"), ("country", "country"),
                  ("sector", "sector"), ("kind", "kind"), ("kb_id", "KB id"), ("roles", "roles")]
@@ -73,26 +72,18 @@ def _resolve(item: dict[str, Any] | NewsgraphError, kb) -> dict[str, Any]:
 
 def _read_jsonl(path: Path, default_date: str | None) -> Iterator[dict[str, Any] | NewsgraphError]:
     """Lines {"id", "text", "date"?, "context"?}; a bad line becomes an error record."""
-    try:
-        handle = typer.open_file("-") if str(path) == "-" else open(path, encoding="utf-8")
-    except OSError as exc:
-        raise typer.BadParameter(f"cannot read {path}: {exc.strerror}") from None
-    with handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
+    lines = read_jsonl(path, ("date", "context"))
+
+    def items():
+        for entry in lines:
+            if isinstance(entry, NewsgraphError):
+                yield entry
                 continue
-            try:
-                item = json.loads(line)
-                if not isinstance(item, dict) or not isinstance(item.get("text"), str):
-                    raise ValueError('each line must be an object with a "text" string')
-                for key in ("date", "context"):
-                    if item.get(key) is not None and not isinstance(item[key], str):
-                        raise ValueError(f'"{key}" must be a string')
-            except ValueError as exc:
-                yield UsageError(f"line {number}: {exc}", source=f"{path}:{number}")
-                continue
+            number, item = entry
             yield {"id": str(item.get("id", number)), "text": item["text"],
                    "date": item.get("date") or default_date, "context": item.get("context")}
+
+    return items()
 
 
 def register(app: typer.Typer) -> None:

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 
 import typer
 
 from newsgraph.annotate import AnalyzeOptions
-from newsgraph.cli.options import FORMAT, KB, MAX_BYTES, PATHS, source_options
+from newsgraph.cli.options import FORMAT, KB, MAX_BYTES, PATHS, read_jsonl, source_options
 from newsgraph.cli.output import Format, emit_all, iter_records, print_table
-from newsgraph.errors import NewsgraphError, UsageError
+from newsgraph.errors import NewsgraphError
 from newsgraph.extract import ExtractOptions
 from newsgraph.model import RawDocument
 from newsgraph.pipeline import run
@@ -44,7 +43,7 @@ def analyze(
     if text is not None:
         documents = iter([RawDocument(source="<text>", text=text, url=url, published=published)])
     elif jsonl is not None:
-        documents = read_jsonl(jsonl, published=published)
+        documents = jsonl_documents(jsonl, published=published)
     else:
         documents = (_with_default_date(d, published)
                      for d in iter_documents(paths, source_options(max_bytes)))
@@ -55,24 +54,23 @@ def analyze(
     raise typer.Exit(emit_all(records, fmt, table=print_analysis))
 
 
-def read_jsonl(path: Path, *, published: str | None = None) -> Iterator[RawDocument | NewsgraphError]:
+def jsonl_documents(path: Path, *, published: str | None = None
+                    ) -> Iterator[RawDocument | NewsgraphError]:
     """Documents from JSON Lines input; a bad line becomes an error record, the rest go on."""
-    handle = typer.open_file("-") if str(path) == "-" else open(path, encoding="utf-8")
-    with handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
+    lines = read_jsonl(path, ("published", "url", "title"))
+
+    def documents():
+        for entry in lines:
+            if isinstance(entry, NewsgraphError):
+                yield entry
                 continue
-            try:
-                item = json.loads(line)
-                if not isinstance(item, dict) or not isinstance(item.get("text"), str):
-                    raise ValueError('each line must be an object with a "text" string')
-            except ValueError as exc:
-                yield UsageError(f"line {number}: {exc}", source=f"{path}:{number}")
-                continue
+            number, item = entry
             ident = str(item.get("id", number))
             yield RawDocument(source=ident, id=ident, text=item["text"], url=item.get("url"),
                               title=item.get("title"),
                               published=item.get("published") or published)
+
+    return documents()
 
 
 def _with_default_date(doc, published: str | None):

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import typer
 
 from newsgraph.cli.output import Format
+from newsgraph.errors import UsageError
 from newsgraph.sources import DEFAULT_MAX_BYTES, SourceOptions
 
 FORMAT = typer.Option(Format.table, "--format", "-f",
@@ -32,3 +36,38 @@ def require_paths(paths: list[Path] | None) -> list[Path]:
     if not paths:
         raise typer.BadParameter("give at least one file or directory", param_hint="PATH...")
     return paths
+
+
+def read_jsonl(path: Path, optional_strings: tuple[str, ...] = ()
+               ) -> Iterator[tuple[int, dict[str, Any]] | UsageError]:
+    """The objects of a JSON Lines input ("-": stdin) with their line numbers.
+
+    Each must have a "text" string, and the keys in ``optional_strings`` must be strings when
+    present; a bad line becomes a UsageError naming it, and the lines after it go on. A file
+    that cannot be opened is a usage error at once.
+    """
+    try:
+        handle = typer.open_file("-") if str(path) == "-" else open(path, encoding="utf-8")
+    except OSError as exc:
+        raise typer.BadParameter(f"cannot read {path}: {exc.strerror}",
+                                 param_hint="--jsonl") from None
+    return _jsonl_lines(handle, path, optional_strings)
+
+
+def _jsonl_lines(handle, path: Path, optional_strings: tuple[str, ...]
+                 ) -> Iterator[tuple[int, dict[str, Any]] | UsageError]:
+    with handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+                if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+                    raise ValueError('each line must be an object with a "text" string')
+                for key in optional_strings:
+                    if item.get(key) is not None and not isinstance(item[key], str):
+                        raise ValueError(f'"{key}" must be a string')
+            except ValueError as exc:
+                yield UsageError(f"line {number}: {exc}", source=f"{path}:{number}")
+                continue
+            yield number, item
