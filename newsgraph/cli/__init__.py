@@ -58,11 +58,11 @@ _register_commands()
 
 def main() -> None:
     """Run the CLI; a newsgraph error that stops a whole command is one clear line, not a trace."""
-    from newsgraph.cli.output import EXIT_SOME_FAILED, EXIT_USAGE, print_error
-    from newsgraph.errors import NewsgraphError, UsageError
+    from newsgraph.cli.output import exit_status, print_error
+    from newsgraph.errors import NewsgraphError
 
     try:
         app()
     except NewsgraphError as exc:
         print_error(str(exc))
-        raise SystemExit(EXIT_USAGE if isinstance(exc, UsageError) else EXIT_SOME_FAILED) from None
+        raise SystemExit(exit_status(exc)) from None

@@ -7,8 +7,7 @@ from typing import Any
 import typer
 
 from newsgraph.cli.options import DB, FORMAT
-from newsgraph.cli.output import (EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, Format, dumps,
-                                  print_error, print_table)
+from newsgraph.cli.output import EXIT_OK, Format, dumps, fail, print_table
 from newsgraph.errors import NewsgraphError, StoreError, UsageError
 
 LIST_COLUMNS = [("id", "id"), ("published", "published"), ("site", "site"), ("title", "title"),
@@ -59,12 +58,8 @@ def articles(
                 rows = store.articles(site=site, since=since, until=until, contains=contains,
                                       limit=limit, all_versions=all_versions)
                 _show_list(rows, fmt)
-    except UsageError as exc:
-        print_error(str(exc))
-        raise typer.Exit(EXIT_USAGE) from None
     except NewsgraphError as exc:
-        print_error(str(exc))
-        raise typer.Exit(EXIT_USAGE if exc.code == "E401" else EXIT_SOME_FAILED) from None
+        raise fail(exc) from None
     raise typer.Exit(EXIT_OK)
 
 

@@ -8,7 +8,14 @@ from pathlib import Path
 import typer
 
 from newsgraph.cli.options import DB, FORMAT, KB, MAX_BYTES, PATHS, require_paths
-from newsgraph.cli.output import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, Emitter, Format, print_error
+from newsgraph.cli.output import (
+    EXIT_OK,
+    EXIT_SOME_FAILED,
+    Emitter,
+    Format,
+    fail,
+    print_error,
+)
 from newsgraph.errors import NewsgraphError, StoreError, UsageError
 
 EXIT_INTERRUPTED = 130  # the shell's convention for a command stopped by Ctrl-C
@@ -50,8 +57,7 @@ def ingest(
     try:
         store = Store(db)
     except StoreError as exc:
-        print_error(str(exc))
-        raise typer.Exit(EXIT_USAGE if exc.code == "E401" else EXIT_SOME_FAILED) from None
+        raise fail(exc) from None
     analyze_options = AnalyzeOptions(kb_files=tuple(str(p) for p in kb or ()))
     with store, Emitter(fmt) as emitter:
         show = _progress_wanted(fmt)
@@ -115,8 +121,13 @@ class _Progress:
     def __enter__(self) -> _Progress:
         if self.enabled:
             from rich.console import Console
-            from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
-                                       TimeRemainingColumn)
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeRemainingColumn,
+            )
 
             self._bar = Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(),
                                  TimeRemainingColumn(), TextColumn("{task.description}"),

@@ -92,6 +92,22 @@ def emit_all(records: Iterable[dict[str, Any]], fmt: Format, *,
     return emitter.exit_code
 
 
+def exit_status(error: NewsgraphError) -> int:
+    """The exit status of a command stopped by ``error``: 2 for a usage error or a database
+    URL that cannot be used (E401), else 1."""
+    from newsgraph.errors import UsageError
+
+    return EXIT_USAGE if isinstance(error, UsageError) or error.code == "E401" else EXIT_SOME_FAILED
+
+
+def fail(error: NewsgraphError):
+    """Print ``error`` as one line and return the typer.Exit to raise with its status."""
+    import typer
+
+    print_error(str(error))
+    return typer.Exit(exit_status(error))
+
+
 def print_error(message: str) -> None:
     from rich.console import Console
 

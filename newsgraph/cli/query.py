@@ -12,8 +12,7 @@ from typing import Any
 import typer
 
 from newsgraph.cli.options import DB, FORMAT
-from newsgraph.cli.output import (EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, Format, dumps,
-                                  print_error, print_table)
+from newsgraph.cli.output import EXIT_OK, Format, dumps, fail, print_table
 from newsgraph.errors import NewsgraphError, StoreError, UsageError
 
 ACTOR_COLUMNS = [("name", "actor"), ("country", "country"), ("sector", "sector"),
@@ -137,12 +136,8 @@ def _run(db: str | None, fmt: Format, query: Callable[[Any], list[dict[str, Any]
     try:
         with Store(db, create=False) as store:
             rows = query(store)
-    except UsageError as exc:
-        print_error(str(exc))
-        raise typer.Exit(EXIT_USAGE) from None
     except NewsgraphError as exc:
-        print_error(str(exc))
-        raise typer.Exit(EXIT_USAGE if exc.code == "E401" else EXIT_SOME_FAILED) from None
+        raise fail(exc) from None
     if single and fmt is not Format.table:
         typer.echo(dumps(rows[0]))
     elif fmt is Format.json:
