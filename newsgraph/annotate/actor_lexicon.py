@@ -26,6 +26,9 @@ class ActorLexicon:
     government_nouns: frozenset[str]
     stance_nouns: frozenset[str]
     generic_role_nouns: frozenset[str]
+    located_prepositions: frozenset[str]  # "police in Tunisia": the role takes the place's country
+    visiting_role_nouns: frozenset[str]  # "diplomats in Beijing": no country from the place
+    visiting_modifiers: frozenset[str]  # "foreign fighters in Syria": likewise
     honorifics: dict[str, str]  # word -> gender ("m", "f" or "")
     pronouns: dict[str, str]  # word -> gender
     determiners: frozenset[str]
@@ -65,6 +68,9 @@ def read_lexicon(path: Path = RULES_FILE) -> ActorLexicon:
         government_nouns=_words(data, "government_nouns", path),
         stance_nouns=_words(data, "stance_nouns", path),
         generic_role_nouns=_words(data, "generic_role_nouns", path),
+        located_prepositions=_words(data, "located_prepositions", path),
+        visiting_role_nouns=_words(data, "visiting_role_nouns", path),
+        visiting_modifiers=_words(data, "visiting_modifiers", path),
         honorifics=_genders(data, "honorifics", path),
         pronouns=_genders(data, "pronouns", path),
         determiners=_words(words, "determiners", path),

@@ -315,6 +315,32 @@ def _names_place(obj: Token, kb) -> bool:
     return kb.country(span.text) is not None
 
 
+def _located_country(head: Token, prep: Token, obj: Token, kb) -> str | None:
+    """The country of the place a role noun is in, when the noun is read as belonging there:
+    "police in Tunisia" are Tunisian police, "diplomats in Beijing" need not be Chinese, and
+    "foreign fighters in Syria" are not Syrian."""
+    lex = lexicon()
+    if prep.lower_ not in lex.located_prepositions or head.lower_ in lex.visiting_role_nouns \
+            or head.lemma_.lower() in lex.visiting_role_nouns:
+        return None
+    if any(t.lower_ in lex.visiting_modifiers for t in head.lefts):
+        return None
+    tokens = list(obj.subtree)  # "in Tunisia", "in the city of Goma"
+    code, _ = _place_code(tokens, kb)
+    names = [t for t in tokens if t.ent_type_ in _PLACE_LABELS or t.pos_ == "PROPN"]
+    if code is None and names:
+        from newsgraph.annotate.places import resolve_place  # cities, regions: the gazetteer
+
+        name = names[-1]
+        entity = _entity_of(name)
+        # A name the model did not mark as a place counts only as a large city ("police in
+        # Goma" with Goma tagged as a person).
+        place = resolve_place(entity.text if entity is not None else name.text,
+                              strict=name.ent_type_ not in _PLACE_LABELS)
+        code = place.country if place is not None else None
+    return code
+
+
 def read_phrase(doc: Doc, head: Token, kb) -> Role | None:
     """The role a noun phrase headed by ``head`` gives: its modifiers and the country or body
     after "of" / "for" ("the president of the United States", "a spokesperson for the Chinese
@@ -327,10 +353,14 @@ def read_phrase(doc: Doc, head: Token, kb) -> Role | None:
     tokens = sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
     role = read_title(tokens, kb)
     extra: list[Token] = []
+    located: str | None = None
     for prep in head.rights:
         if prep.dep_ == "prep" and prep.lower_ in _ROLE_PREPS:
             for obj in prep.children:
                 if obj.dep_ != "pobj":
+                    continue
+                located = located or _located_country(head, prep, obj, kb)
+                if located:
                     continue
                 # "president of the United States" names the country served; "envoy for
                 # Syria" or "representative for North Korea" names only a subject matter.
@@ -340,6 +370,8 @@ def read_phrase(doc: Doc, head: Token, kb) -> Role | None:
                 extra = sorted([t for left in obj.lefts for t in left.subtree] + [obj],
                                key=lambda t: t.i)
             break
+    if located and role is not None and role.country is None:
+        role = Role(role.title, located, role.sector, role.kind, role.former, role.tokens)
     if extra:
         country, _ = _place_code(extra, kb)
         body = read_title(extra, kb)

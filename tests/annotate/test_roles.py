@@ -69,3 +69,32 @@ def test_roles_country_words(kb):
     assert country_of_words("North Korean", kb) == "PRK"
     assert country_of_words("Pyongyang", kb) == "PRK"
     assert country_of_words("Atlantis", kb) is None
+
+
+def _nominal_role(text, noun, kb):
+    from newsgraph.annotate.roles import read_phrase
+
+    doc = _parse(text)
+    head = next(t for t in doc if t.text == noun)
+    return read_phrase(doc, head, kb)
+
+
+@pytest.mark.parametrize("text, noun, country", [
+    ("Police in Tunisia arrested a dozen protesters.", "Police", "TUN"),
+    ("Officials in Brazzaville said turnout was high.", "Officials", "COG"),
+    ("Farmers in Poland blocked the border crossings.", "Farmers", "POL"),
+    ("Police in the city of Goma arrested a man.", "Police", "COD"),
+])
+def test_roles_nominal_takes_the_country_of_the_place_it_is_in(nlp, kb, text, noun, country):
+    role = _nominal_role(text, noun, kb)
+    assert role is not None and role.country == country, role
+
+
+@pytest.mark.parametrize("text, noun", [
+    ("Diplomats in Beijing said they were worried.", "Diplomats"),
+    ("Foreign fighters in Syria attacked a base.", "fighters"),
+    ("Refugees in Lebanon protested on Sunday.", "Refugees"),
+])
+def test_roles_visitors_do_not_take_the_country_of_the_place(nlp, kb, text, noun):
+    role = _nominal_role(text, noun, kb)
+    assert role is None or role.country is None, role
