@@ -18,16 +18,17 @@ from newsgraph.extract.normalize import clean_line
 
 __all__ = ["Byline", "parse_byline", "is_handle", "looks_like_byline", "has_byline_prefix",
            "agencies_in_text", "agency_list", "is_person_name", "parse_editors", "is_editor_line",
-           "is_bare_byline_prefix"]
+           "is_bare_byline_prefix", "byline_in_line", "has_honorific"]
 
 BYLINES_FILE = "bylines.csv"
 _KINDS = ("prefix", "contributor", "editor", "not_person", "org_word", "role_word", "particle",
           "credit_prefix", "conjunction", "job_title", "noise", "affiliation", "not_handle",
-          "address_word", "address_ending")
+          "address_word", "address_ending", "media_word", "function_word", "honorific",
+          "lower_conjunction")
 _PARENS = re.compile(r"\(([^()]*)\)")
 _NAME_TOKEN = re.compile(r"^[^\W\d_][\w'’.\-]*$")
 _INITIALS = re.compile(r"^(?:[^\W\d_]\.)+$")
-_TRAILING_PLACE = re.compile(r"\s+in\s+[A-Z][\w .'-]*$")
+_TRAILING_PLACE = re.compile(r"\s+(?:in|In|IN)\s+[A-Z][\w .'-]*$")
 # A handle is one token of letters, digits, "_", "." or "-" that starts with a letter.
 _HANDLE = re.compile(r"^[^\W\d_][\w.\-]*$")
 _DOMAIN_END = re.compile(r"\.[a-z]{2,12}$", re.I)
@@ -36,6 +37,8 @@ _DOMAIN_END = re.compile(r"\.[a-z]{2,12}$", re.I)
 MIN_HANDLE_CHARS = 3
 MAX_HANDLE_CHARS = 40
 _DASHES = "-–—"
+# E-mail addresses and social media handles beside a name are contact details, not names.
+_CONTACT = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w@])@\w+")
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,7 @@ class _Terms:
     editors: tuple[str, ...]
     credit_prefixes: tuple[str, ...]
     conjunctions: tuple[str, ...]
+    lower_conjunctions: tuple[str, ...]
     not_person: frozenset[str]
     org_words: frozenset[str]
     role_words: frozenset[str]
@@ -63,6 +67,9 @@ class _Terms:
     not_handle: tuple[str, ...]
     address_words: frozenset[str]
     address_endings: tuple[str, ...]
+    media_words: frozenset[str]
+    function_words: frozenset[str]
+    honorifics: frozenset[str]
 
 
 def _check(row: Row) -> None:
@@ -82,6 +89,7 @@ def _terms() -> _Terms:
                   editors=longest(by_kind["editor"]),
                   credit_prefixes=longest(by_kind["credit_prefix"]),
                   conjunctions=longest(by_kind["conjunction"]),
+                  lower_conjunctions=longest(by_kind["lower_conjunction"]),
                   not_person=frozenset(by_kind["not_person"]),
                   org_words=frozenset(by_kind["org_word"]),
                   role_words=frozenset(by_kind["role_word"]),
@@ -91,7 +99,10 @@ def _terms() -> _Terms:
                   affiliations=longest(by_kind["affiliation"]),
                   not_handle=longest(by_kind["not_handle"]),
                   address_words=frozenset(by_kind["address_word"]),
-                  address_endings=longest(by_kind["address_ending"]))
+                  address_endings=longest(by_kind["address_ending"]),
+                  media_words=frozenset(by_kind["media_word"]),
+                  function_words=frozenset(by_kind["function_word"]),
+                  honorifics=frozenset(by_kind["honorific"]))
 
 
 def _phrase(terms: tuple[str, ...]) -> str:
@@ -100,9 +111,17 @@ def _phrase(terms: tuple[str, ...]) -> str:
 
 @cache
 def _split_re() -> re.Pattern[str]:
-    """Separators between the people and agencies of one byline: punctuation and "and"."""
-    words = _phrase(_terms().conjunctions)
-    return re.compile(rf"\s*(?:[,;|/•·&+]|\s[–—-]\s|\b(?:{words})\b|\n)\s*", re.I)
+    """Separators between the people and agencies of one byline: punctuation and "and".
+
+    A conjunction followed by a full stop is an initial ("Jane E. Doe"); short conjunctions
+    that are also names or initials ("dan", "a") join names only in lower case (or in a
+    byline in capitals).
+    """
+    terms = _terms()
+    words = _phrase(terms.conjunctions)
+    lower = _phrase(terms.lower_conjunctions + tuple(t.upper() for t in terms.lower_conjunctions))
+    return re.compile(rf"\s*(?:[,;|/•·&+]|\s[–—-]\s|\b(?:{words})\b(?!\.)"
+                      rf"|(?-i:\b(?:{lower})\b(?!\.))|\n)\s*", re.I)
 
 
 @cache
@@ -140,7 +159,9 @@ def is_person_name(text: str) -> bool:
     False
     >>> is_person_name("Staff Writer"), is_person_name("DW News"), is_person_name("JANE DOE")
     (False, False, True)
-    >>> is_person_name("Main Street Springfield")
+    >>> is_person_name("Main Street Springfield"), is_person_name("Jane Doe's Kitchen")
+    (False, False)
+    >>> is_person_name("Henry In Politics")
     False
     """
     text = clean_line(text)
@@ -160,6 +181,9 @@ def is_person_name(text: str) -> bool:
             return False
         if folded in terms.particles and 0 < i < len(tokens) - 1:
             continue
+        if folded in terms.function_words or folded.endswith(("'s", "’s")):
+            # "Jane Doe In Politics", "Jane Doe's Kitchen": a phrase, not a name.
+            return False
         if _INITIALS.match(token):
             continue
         if not _NAME_TOKEN.match(token) or not token[0].isupper():
@@ -175,6 +199,9 @@ def _person(text: str) -> str | None:
     tokens = text.split()
     while len(tokens) > 2 and tokens[-1].casefold().strip(".,") in _terms().noise:
         tokens.pop()
+    # "Dr. Jane Doe": the name without the title.
+    while len(tokens) > 2 and tokens[0].casefold().rstrip(".") in _terms().honorifics:
+        tokens.pop(0)
     text = " ".join(tokens)
     if is_person_name(text):
         return _fix_case(text)
@@ -197,6 +224,16 @@ def _person(text: str) -> str | None:
     if candidate != text and is_person_name(candidate):
         return _fix_case(candidate)
     return None
+
+
+def has_honorific(text: str) -> bool:
+    """Whether a name opens with a title ("Dr. Jane Doe", "Prof Max Roe").
+
+    >>> has_honorific("Dr. Jane Doe"), has_honorific("Drew Doe")
+    (True, False)
+    """
+    tokens = clean_line(text).split()
+    return len(tokens) > 2 and tokens[0].casefold().rstrip(".") in _terms().honorifics
 
 
 def _fix_case(name: str) -> str:
@@ -223,10 +260,12 @@ def parse_byline(text: str, *, allow_handles: bool = False) -> Byline:
     Byline(authors=('Jane Doe', 'Max Roe'), agencies=('Reuters',))
     >>> parse_byline("By JANE DOE Associated Press")
     Byline(authors=('Jane Doe',), agencies=('AP',))
+    >>> parse_byline("Autor: Jan Kowalski i Anna Nowak, jan@example.pl").authors
+    ('Jan Kowalski', 'Anna Nowak')
     >>> parse_byline("Eingestellt von gizzmo", allow_handles=True).authors
     ('gizzmo',)
     """
-    text = clean_line(text).strip("*_ ")
+    text = _CONTACT.sub(" ", clean_line(text)).strip("*_ ")
     authors: list[str] = []
     agencies: list[str] = []
     handles: list[str] = []
@@ -335,6 +374,51 @@ def has_byline_prefix(text: str) -> bool:
     """
     text = clean_line(text).strip("*_ ")
     return bool(_prefix_re().match(text)) and not re.match(r"(?i)^(from|di|par|av|por)\b", text)
+
+
+# Words a header line may hold before its byline prefix: "A guest post by", "Posted on 3 May
+# 2024 by"; more is a sentence ("The report published by ...").
+MAX_WORDS_BEFORE_PREFIX = 3
+MAX_DATED_WORDS_BEFORE_PREFIX = 8
+MAX_INLINE_BYLINE_WORDS = 16
+_YEAR_IN_TEXT = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+@cache
+def _inline_prefix_re() -> re.Pattern[str]:
+    # "from" opens too many phrases that are no byline ("from Reuters reports") to be
+    # looked for inside a line.
+    prefixes = tuple(p for p in _terms().prefixes if p != "from")
+    return re.compile(rf"(?<!\w)(?:{_phrase(prefixes)})(?!\w)", re.I)
+
+
+def byline_in_line(text: str) -> str | None:
+    """The byline a short line holds after a few words of its own, from its prefix on.
+
+    Header lines put a date or a label before the byline ("Posted on September 21, 2020 by
+    Jane Doe", "Ein Beitrag von Jane Doe"); a picture credit ("Photo by Jane Doe") is no
+    byline.
+
+    >>> byline_in_line("Posted on September 21, 2020 by Jane Doe")
+    'by Jane Doe'
+    >>> byline_in_line("Photo by Jane Doe"), byline_in_line("A plan drafted by the city council")
+    (None, None)
+    """
+    text = clean_line(text).strip("*_ ")
+    if len(text.split()) > MAX_INLINE_BYLINE_WORDS:
+        return None
+    terms = _terms()
+    for match in _inline_prefix_re().finditer(text):
+        before = [w.strip(".,:;|()[]").casefold() for w in text[:match.start()].split()]
+        before = [w for w in before if w]
+        limit = (MAX_DATED_WORDS_BEFORE_PREFIX if _YEAR_IN_TEXT.search(text[:match.start()])
+                 else MAX_WORDS_BEFORE_PREFIX)
+        if len(before) > limit or any(w in terms.media_words for w in before):
+            continue
+        rest = text[match.start():]
+        if parse_byline(rest).authors:
+            return rest
+    return None
 
 
 def is_bare_byline_prefix(text: str) -> bool:

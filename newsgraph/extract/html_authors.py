@@ -1,11 +1,15 @@
 """Authors and wire agencies of an HTML page, from its metadata, bylines and text.
 
-Sources, in priority order: JSON-LD authors, author meta tags, trafilatura's author (its own
-byline search, which skips comments), author markup (``itemprop=author``, ``rel=author``), the
-first visible byline of each byline selector; then, only when none of these names a person or
-a handle (below), weaker signs: elements of class "author" and links to author pages, and a
-byline line opening or closing the body ("Written by: Jane Doe"). Every value goes through
-``bylines.parse_byline``.
+Sources, in priority order: JSON-LD authors (people named in place: a name, a Person), author
+meta tags, trafilatura's author (its own byline search, which skips comments), author markup
+(``itemprop=author``, ``rel=author``), the first visible byline of each byline selector, then
+JSON-LD people reached through an ``@id`` reference (in WordPress's schema the account that
+posted the page, which a byline naming the reporters outranks). Then, only when none of these
+names a person or a handle (below), weaker signs: the lines around the headline
+(``html_header``: "By Jane Doe | 3 May 2024", "Posted on 3 May 2024 by Jane Doe", "11.12.2019 -
+Jane Doe"), elements of class "author" and links to author pages, and a byline line opening or
+closing the body ("Written by: Jane Doe"). Last, a site named after a person with a title ("Dr.
+Jane Doe") is that person's. Every value goes through ``bylines.parse_byline``.
 
 - The first source that names a person gives the authors. A later source (other than
   trafilatura, which mixes in names from around the text) naming the same people and more
@@ -30,7 +34,9 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from newsgraph.extract.bylines import has_byline_prefix, looks_like_byline, parse_byline
+from newsgraph.extract.bylines import (has_byline_prefix, has_honorific, looks_like_byline,
+                                       parse_byline)
+from newsgraph.extract.html_header import header_bylines, read_header
 from newsgraph.extract.html_metadata import JsonLd, all_values, first_of_each, site_keys
 
 __all__ = ["authors_and_agencies", "registered_name"]
@@ -65,15 +71,20 @@ def authors_and_agencies(tree: etree._Element, jsonld: JsonLd, trafilatura_autho
     host; ``site_names`` the same without the host.
     """
     site_name = re.compile(rf"(?<!\w){re.escape(site)}(?!\w)", re.I) if site else None
+    personal = jsonld.publisher_is_person or not jsonld.publisher
+    linked = {a.casefold() for a in jsonld.linked_authors}
     sources = [
-        _Source(jsonld.authors, trusted=jsonld.publisher_is_person or not jsonld.publisher,
-                handles=True, typed=True),
+        _Source(jsonld.authors, trusted=personal, handles=True, typed=True),
         _Source(all_values(tree, "author_meta"), handles=True),
-        _Source((trafilatura_author or "").split(";"), completes=False),
+        # trafilatura reads JSON-LD too: a referenced account it found keeps its low rank.
+        _Source([a for a in (trafilatura_author or "").split(";")
+                 if a.strip().casefold() not in linked], completes=False),
         _Source(first_of_each(tree, "author_markup"), first_only=True, handles=True),
         _Source(first_of_each(tree, "byline"), first_only=True),
+        _Source(jsonld.linked_authors, trusted=personal, handles=True, typed=True),
     ]
     weaker = [
+        _Source(header_bylines(read_header(tree)), first_only=True),
         _Source(first_of_each(tree, "byline_loose"), first_only=True),
         _Source(_body_bylines(paragraphs), first_only=True),
     ]
@@ -85,8 +96,10 @@ def authors_and_agencies(tree: etree._Element, jsonld: JsonLd, trafilatura_autho
         authors = next((found for source in sources if source.handles
                         for found in [_handle(source, site_names)] if found), [])
     # The weaker signs complete the list; they give it only when nothing else does.
-    return (_first_people(weaker, site_name, publishers, agencies, authors),
-            list(dict.fromkeys(agencies)))
+    authors = _first_people(weaker, site_name, publishers, agencies, authors)
+    if not authors:
+        authors = _site_owner([jsonld.publisher, *first_of_each(tree, "publisher"), site])
+    return authors, list(dict.fromkeys(agencies))
 
 
 def _first_people(sources: list[_Source], site_name: re.Pattern[str] | None,
@@ -131,6 +144,25 @@ def _handle(source: _Source, publishers: set[str]) -> list[str]:
         handles = parse_byline(value, allow_handles=True).authors
         if len(handles) == 1 and not site_keys(handles[0]) & publishers:
             return list(handles)
+    return []
+
+
+def _site_owner(names: list[str | None]) -> list[str]:
+    """The person a site is named after when the name says it is a person's ("Dr. Jane Doe",
+    "Prof. Max Roe"), and the page names no other author: a personal site is its owner's.
+
+    A site name without such a title is not taken: "Los Tiempos" or "Twin Cities" read like
+    names of people too.
+
+    >>> _site_owner(["Dr. Jane Doe"]), _site_owner(["Jane Doe", "Daily Planet"])
+    (['Jane Doe'], [])
+    """
+    for name in names:
+        if not name or len(name) > MAX_BYLINE_CHARS or not has_honorific(name):
+            continue
+        people = parse_byline(name).authors
+        if len(people) == 1:
+            return [people[0]]
     return []
 
 

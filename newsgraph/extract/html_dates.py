@@ -1,4 +1,5 @@
-"""The publication date of an HTML page: declared, read by htmldate, in the URL, or shown.
+"""The publication date of an HTML page: declared, shown below the headline, read by
+htmldate, in the URL.
 
 Priority:
 
@@ -9,28 +10,39 @@ Priority:
    before it is published): a page declaring its date twice gives the local one to readers
    and the UTC one to machines;
 3. else the first declared UTC timestamp ("Z", "+00:00"). It is the server's clock: near
-   midnight its day is not the local day of publication. Its local day is taken, in this order, from another
-   date of the page that is the same instant written with an offset (``<time
-   datetime="2022-05-03T23:37:37-04:00">`` beside ``2022-05-04T03:37:37Z``), from a URL
-   date one day off (sites put their local day in their URLs), and from htmldate's day when
-   it is one day off. A timestamp between 09:00 and 15:00 UTC falls on the same day from
-   UTC-9 to UTC+9, so htmldate (which may have read a modification date) is not asked;
-4. without a declared date: htmldate's date (through trafilatura, with its extensive search),
-   then a full date in the URL ("/2024/03/12/"), then the ``<time datetime>`` elements of
-   ``[published_visible]`` (comments and related links carry them too).
+   midnight its day is not the local day of publication. Its local day is taken, in this
+   order, from another date of the page that is the same instant written with an offset
+   (``<time datetime="2022-05-03T23:37:37-04:00">`` beside ``2022-05-04T03:37:37Z``), from a
+   URL date or a date shown below the headline one day off (sites put their local day in
+   both), from the offset the page writes its other timestamps in (``dateModified``, ``<time
+   datetime>``: the page's own offset), and from htmldate's day when it is one day off. A
+   timestamp between 09:00 and 15:00 UTC falls on the same day from UTC-9 to UTC+9, so
+   htmldate (which may have read a modification date) is not asked;
+4. without a declared date: the date shown around the headline (``html_header``: a date
+   labelled as published first, "Publicado el 3 de marzo de 2024", in the page's language;
+   a date labelled as modified never), then htmldate's date (through trafilatura, with its
+   extensive search; a January 1 it found alone is a year from a copyright line and yields
+   to a URL date), then a full date in the URL ("/2024/03/12/"), then the ``<time
+   datetime>`` elements of ``[published_visible]`` (comments and related links carry them
+   too) that nothing marks as a modification ("updated" in their class, "Updated:" before
+   them).
 
-Published beats modified everywhere: modification dates are never read.
+Published beats modified everywhere: modification dates are never the publication date.
+No date after tomorrow (a placeholder) or before 1990 (a copyright line, a default) is taken.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+import re
+from datetime import date, datetime, timedelta, timezone
 
 from lxml import etree
 
-from newsgraph.extract.html_metadata import JsonLd, element_text, normalize_date
+from newsgraph.extract.html_header import header_date, read_header
+from newsgraph.extract.html_metadata import JsonLd, element_text, first_value, normalize_date
 from newsgraph.extract.html_selectors import selectors
-from newsgraph.extract.published_dates import date_in_url
+from newsgraph.extract.published_dates import (MODIFIED, date_in_url, dates_in_line,
+                                               label_at_end, marks_modified, parse_date_line)
 
 __all__ = ["published_date"]
 
@@ -49,9 +61,12 @@ def published_date(given: str | None, jsonld: JsonLd, tree: etree._Element,
     '2024-03-05'
     """
     latest = date.today() + timedelta(days=1)
+    language = _language(tree)
 
     def parse(value: str | None) -> str | None:
-        return normalize_date(value, latest=latest)
+        # A declared date written for readers ("3 de marzo de 2024") is read like a date line.
+        return normalize_date(value, latest=latest) or (
+            parse_date_line(value, language=language) if value and len(value) <= 60 else None)
 
     found = parse(given)
     if found:
@@ -64,22 +79,81 @@ def published_date(given: str | None, jsonld: JsonLd, tree: etree._Element,
     declared = parsed[0] if parsed else None
     read = parse(trafilatura_date)
     in_url = date_in_url(url)
+    shown, _ = header_date(read_header(tree), language)
+    visible = _visible_dates(tree, language)
     if declared:
-        twin = _same_instant(declared, [parse(v) for v in
-                                        declared_values + _all_values(tree, "published_visible")])
+        others = [parse(v) for v in [*declared_values, *visible, jsonld.modified]]
+        twin = _same_instant(declared, others)
         if twin:
             return twin
-        if in_url and _days_apart(in_url, declared) == 1:
-            return in_url
+        for local_day in (in_url, shown):
+            if local_day and _days_apart(local_day, declared) == 1:
+                return local_day
+        offset = _page_offset(others)
+        if offset is not None:
+            # The page writes its other timestamps in its own offset: the day is that one's.
+            return _instant(declared).astimezone(timezone(offset)).isoformat()
         if int(declared[11:13]) in SAFE_UTC_HOURS:
             return declared
         if read and _days_apart(read, declared) == 1:
             return read
         return declared
-    if read:
+    if shown:
+        return shown
+    # htmldate gives January 1 when it found only a year (a copyright line, "© 2004").
+    if read and not (read[5:10] == "01-01" and in_url):
         return read
-    return in_url or next((d for d in map(parse, _all_values(tree, "published_visible")) if d),
-                          None)
+    return in_url or next((d for d in map(parse, visible) if d), None)
+
+
+def _language(tree: etree._Element) -> str | None:
+    """The page's declared language and region ("en-gb"), or None."""
+    # An HTML parser keeps "xml:lang" as a plain attribute name, which XPath cannot name.
+    declared = first_value(tree, "language") or tree.getroottree().getroot().get("xml:lang")
+    declared = (declared or "").strip().casefold().replace("_", "-")
+    return declared if re.fullmatch(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})*", declared) else None
+
+
+def _visible_dates(tree: etree._Element, language: str | None) -> list[str]:
+    """The ``[published_visible]`` dates (``<time datetime>``), without those the page marks
+    as modification dates: by class, id or itemprop ("updated", "dateModified"), by a label
+    before them ("Updated:") or in their text ("Updated 5 May 2024")."""
+    values = []
+    for xpath in selectors().xpath["published_visible"]:
+        for match in xpath(tree):
+            element = match.getparent() if isinstance(match, str) else match
+            if isinstance(element, etree._Element) and _marked_modified(element, language):
+                continue
+            value = element_text(match)
+            if value:
+                values.append(value)
+    return values
+
+
+def _marked_modified(element: etree._Element, language: str | None) -> bool:
+    markup = " ".join(element.get(name) or "" for name in ("class", "id", "itemprop"))
+    if marks_modified(markup):
+        return True
+    text = element_text(element)
+    if text and any(kind == MODIFIED for _, kind in dates_in_line(text, language=language)):
+        return True
+    parent = element.getparent()
+    if parent is None:
+        return False
+    before = (parent.text or "") + "".join(
+        element_text(sibling) + " " + (sibling.tail or "")
+        for sibling in reversed(list(element.itersiblings(preceding=True))))
+    return label_at_end(before.strip()) == MODIFIED
+
+
+def _page_offset(values: list[str | None]) -> timedelta | None:
+    """The first non-zero UTC offset among the page's timestamps: the page's own."""
+    for value in values:
+        if value and len(value) > 19 and not value.endswith(_UTC):
+            moment = _instant(value)
+            if moment and moment.utcoffset():
+                return moment.utcoffset()
+    return None
 
 
 def _all_values(tree: etree._Element, table: str) -> list[str]:

@@ -17,6 +17,7 @@ from lxml import etree
 
 from newsgraph.extract.html_selectors import selectors
 from newsgraph.extract.normalize import clean_line
+from newsgraph.extract.published_dates import MIN_YEAR, ascii_digits
 
 __all__ = ["JsonLd", "read_jsonld", "site_keys", "first_value", "all_values", "first_of_each", "element_text",
            "normalize_date", "strip_site_name"]
@@ -32,8 +33,9 @@ _SLASHED_DATE = re.compile(rf"^\s*(\d{{4}})/(\d{{1,2}})/(\d{{1,2}})(?:[T ]{_TIME
 _DOTTED_DATE = re.compile(rf"^\s*(\d{{1,2}})\.(\d{{1,2}})\.(\d{{4}})(?:,?\s+{_TIME})?")
 # JavaScript's Date.toString ("Tue Feb 20 2018 01:00:00 GMT+0100 (...)"), rewritten as RFC 2822.
 _JS_DATE = re.compile(r"^\s*(\w{3}) (\w{3}) (\d{1,2}) (\d{4}) (\d{2}:\d{2}:\d{2}) GMT([+-]\d{4})")
-# Dates outside this range are typos or placeholders ("0001-01-01", "2099-12-31").
-MIN_YEAR = 1990
+
+
+_LINKED = "\x00linked"  # marks an object reached through an "@id" reference
 
 
 @dataclass
@@ -43,7 +45,12 @@ class JsonLd:
     headline: str | None = None
     published: str | None = None
     created: str | None = None  # dateCreated: the publication date when none is given
+    modified: str | None = None  # dateModified: never the publication date, but its offset
+    # is the page's
     authors: list[str] = field(default_factory=list)  # people
+    # People named through an "@id" reference: in WordPress's schema that is the account that
+    # posted the page, which a byline naming the reporters may contradict.
+    linked_authors: list[str] = field(default_factory=list)
     organisations: list[str] = field(default_factory=list)  # authors that are not people
     sections: list[str] = field(default_factory=list)
     breadcrumbs: list[str] = field(default_factory=list)
@@ -61,14 +68,25 @@ def read_jsonld(tree: etree._Element) -> JsonLd:
     person_types = set(words["jsonld", "person_types"])
     found = JsonLd()
     article_seen = False
+    documents = []
     for script in tree.iterfind(".//script[@type]"):
         if "ld+json" not in (script.get("type") or "").casefold() or not script.text:
             continue
         try:
-            data = json.loads(script.text.strip().rstrip(";"))
+            documents.append(json.loads(script.text.strip().rstrip(";")))
         except ValueError:
             continue
-        for node in _nodes(data):
+    # Objects named by "@id" elsewhere ("author": {"@id": "#jane"}) are looked up here.
+    by_id = {node["@id"]: node for document in documents for node in _nodes(document)
+             if isinstance(node.get("@id"), str) and len(node) > 1}
+
+    def resolve(value):
+        if isinstance(value, dict) and not value.get("name") and value.get("@id") in by_id:
+            return {**by_id[value["@id"]], _LINKED: True}
+        return value
+
+    for document in documents:
+        for node in _nodes(document):
             types = _types(node)
             if "BreadcrumbList" in types and not found.breadcrumbs:
                 found.breadcrumbs = _breadcrumb_names(node)
@@ -79,27 +97,42 @@ def read_jsonld(tree: etree._Element) -> JsonLd:
             found.headline = found.headline or _text(node.get("headline") or node.get("name"))
             found.published = found.published or _text(node.get("datePublished"))
             found.created = found.created or _text(node.get("dateCreated"))
+            found.modified = found.modified or _text(node.get("dateModified"))
             found.language = found.language or _text(node.get("inLanguage"))
             found.description = found.description or _text(node.get("description"))
-            publisher = node.get("publisher")
+            publisher = resolve(node.get("publisher"))
             if isinstance(publisher, dict) and not found.publisher:
                 found.publisher = _text(publisher.get("name"))
                 found.publisher_is_person = bool(_types(publisher) & person_types)
             if not found.url:
                 found.url = _text(node.get("url")) or _text(node.get("mainEntityOfPage"))
-            if not is_page and not found.authors and not found.organisations:
-                for author in _as_list(node.get("author")):
-                    name = _text(author.get("name") if isinstance(author, dict) else author)
-                    if not name:
+            if not is_page and not (found.authors or found.linked_authors
+                                    or found.organisations):
+                # "creator" stands in for "author" on some pages.
+                for author in map(resolve, _as_list(node.get("author") or node.get("creator"))):
+                    name = _text(_person_name(author) if isinstance(author, dict) else author)
+                    if not name or isinstance(author, dict) and not _person_name(author):
                         continue
                     kinds = _types(author) if isinstance(author, dict) else set()
-                    (found.authors if not kinds or kinds & person_types
-                     else found.organisations).append(name)
+                    if kinds and not kinds & person_types:
+                        found.organisations.append(name)
+                    elif isinstance(author, dict) and author.get(_LINKED):
+                        found.linked_authors.append(name)
+                    else:
+                        found.authors.append(name)
             if not found.sections:
                 sections = (_text(v) for v in _as_list(node.get("articleSection")))
                 found.sections = [s for s in sections if s]
             article_seen = article_seen or not is_page
     return found
+
+
+def _person_name(author: dict):
+    """The name of a JSON-LD author object: ``name``, else ``givenName`` and ``familyName``."""
+    if author.get("name"):
+        return author["name"]
+    parts = [author.get(key) for key in ("givenName", "familyName")]
+    return " ".join(p for p in parts if isinstance(p, str) and p.strip()) or None
 
 
 def _nodes(data):
@@ -202,7 +235,7 @@ def normalize_date(value: str | None, *, latest: date | None = None) -> str | No
     """
     if not value:
         return None
-    parts = _date_parts(value)
+    parts = _date_parts(ascii_digits(value))
     if parts is None:
         return None
     year, month, day, hour, minute, second, zone = parts

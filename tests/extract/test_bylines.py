@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.extract.bylines import (Byline, agencies_in_text, has_byline_prefix,
-                                       is_bare_byline_prefix, is_editor_line, is_person_name,
-                                       looks_like_byline, parse_byline, parse_editors)
+from newsgraph.extract.bylines import (Byline, agencies_in_text, byline_in_line,
+                                       has_byline_prefix, is_bare_byline_prefix, is_editor_line,
+                                       is_person_name, looks_like_byline, parse_byline,
+                                       parse_editors)
 
 
 @pytest.mark.parametrize("text, authors, agencies", [
@@ -153,3 +154,62 @@ def test_words_that_are_no_handles(text):
 def test_weekday_after_a_name_is_cut_off():
     assert parse_byline("By Alex Brown Thursday, November 9, 2023 4:41AM").authors == (
         "Alex Brown",)
+
+
+@pytest.mark.parametrize("text, authors", [
+    ("Von Max Roe und Erika Mustermann", ("Max Roe", "Erika Mustermann")),
+    ("Par Jean Dupont et Marie Curie", ("Jean Dupont", "Marie Curie")),
+    ("Por Juan Pérez y María López", ("Juan Pérez", "María López")),
+    ("Di Mario Rossi e Luigi Bianchi", ("Mario Rossi", "Luigi Bianchi")),
+    ("Door Jan de Vries en Piet Jansen", ("Jan de Vries", "Piet Jansen")),
+    ("Av Ola Nordmann og Kari Nordmann", ("Ola Nordmann", "Kari Nordmann")),
+    ("Autor: Jan Kowalski i Anna Nowak", ("Jan Kowalski", "Anna Nowak")),
+    ("Texto: Juan Pérez", ("Juan Pérez",)),
+    ("Jane Doe, Max Roe und Erika Mustermann", ("Jane Doe", "Max Roe", "Erika Mustermann")),
+    ("JANE DOE Y MARIA LOPEZ", ("Jane Doe", "Maria Lopez")),
+])
+def test_multiple_authors_joined_in_many_languages(text, authors):
+    assert parse_byline(text).authors == authors
+
+
+@pytest.mark.parametrize("text, authors", [
+    ("By Jane E. Doe", ("Jane E. Doe",)),
+    ("Por Juan Y. Pérez", ("Juan Y. Pérez",)),
+    ("By Dan Smith", ("Dan Smith",)),
+    ("By Jane Doe jane.doe@example.com", ("Jane Doe",)),
+    ("By Jane Doe @janedoe", ("Jane Doe",)),
+    ("Jane Doe | Twitter: @janedoe", ("Jane Doe",)),
+    ("Dr. Jane Doe", ("Jane Doe",)),
+    ("By Amelie Nishizawa Feb 8, 2020 5 min read", ("Amelie Nishizawa",)),
+    ("Von Henry Roe In Politik", ("Henry Roe",)),
+])
+def test_initials_contacts_and_titles_around_a_name(text, authors):
+    assert parse_byline(text).authors == authors
+
+
+@pytest.mark.parametrize("text", [
+    "Redacción", "Por Redacción", "La Rédaction", "Von Redaktion", "Staff Writer",
+    "Jane Doe's Kitchen", "Admin",
+])
+def test_desks_and_sites_are_no_authors(text):
+    assert parse_byline(text).authors == ()
+
+
+def test_byline_inside_a_header_line():
+    assert byline_in_line("Posted on September 21, 2020 by Jane Doe") == "by Jane Doe"
+    assert byline_in_line("A guest post by Jane Doe") == "by Jane Doe"
+    assert byline_in_line("Photo by Jane Doe") is None
+    assert byline_in_line("The plan was drafted by the city council") is None
+    assert byline_in_line("Police said the shots were fired in the night by a man who fled "
+                          "the scene on foot, witnesses said, by Jane Doe") is None
+
+
+@pytest.mark.parametrize("text, authors, agencies", [
+    ("Anna Svensson/TT", ("Anna Svensson",), ("TT",)),
+    ("Von Max Roe, Austria Presse-Agentur", ("Max Roe",), ("APA",)),
+    ("Por Juan Pérez (Agência Brasil)", ("Juan Pérez",), ("Agência Brasil",)),
+    ("Di Mario Rossi, Agenzia Giornalistica Italia", ("Mario Rossi",), ("AGI",)),
+    ("By Jane Doe, Kuwait News Agency", ("Jane Doe",), ("KUNA",)),
+])
+def test_wire_agencies_of_many_countries(text, authors, agencies):
+    assert parse_byline(text) == Byline(authors=authors, agencies=agencies)

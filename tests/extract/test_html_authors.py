@@ -132,3 +132,80 @@ def test_jsonld_person_name_in_lower_case_is_still_a_name():
     data = {"@context": "https://schema.org", "@type": "BlogPosting",
             "author": {"@type": "Person", "name": "Mobasir hassan"}}
     assert authors(head=jsonld(data)) == ("Mobasir Hassan",)
+
+
+def test_jsonld_author_arrays_and_references_to_people():
+    data = {"@context": "https://schema.org", "@graph": [
+        {"@type": "NewsArticle", "@id": "#article", "headline": "Council backs tram extension",
+         "author": [{"@id": "#jane"}, {"@id": "#max"}], "publisher": {"@id": "#org"}},
+        {"@type": "Person", "@id": "#jane", "name": "Jane Doe"},
+        {"@type": "Person", "@id": "#max", "name": "Max Roe"},
+        {"@type": "NewsMediaOrganization", "@id": "#org", "name": "Daily Planet"}]}
+    assert authors(head=jsonld(data)) == ("Jane Doe", "Max Roe")
+    listed = {"@context": "https://schema.org", "@type": "NewsArticle",
+              "author": [{"@type": "Person", "name": "Jane Doe"}, "Max Roe",
+                         {"@type": "Person", "givenName": "Ann", "familyName": "Lee"}]}
+    assert authors(head=jsonld(listed)) == ("Jane Doe", "Max Roe", "Ann Lee")
+
+
+def test_referenced_account_yields_to_the_byline_naming_the_reporters():
+    # A site's schema names the account that posted the page; the byline the reporters.
+    data = {"@context": "https://schema.org", "@graph": [
+        {"@type": "NewsArticle", "author": {"@id": "#web"}},
+        {"@type": "Person", "@id": "#web", "name": "Kim Poster"}]}
+    before = '<div class="byline">By Jane Doe and Max Roe</div>'
+    assert authors(head=jsonld(data), before=before) == ("Jane Doe", "Max Roe")
+    assert authors(head=jsonld(data)) == ("Kim Poster",)
+
+
+def test_organisation_author_gives_an_agency_not_a_person():
+    data = {"@context": "https://schema.org", "@type": "NewsArticle",
+            "author": {"@type": "Organization", "name": "Agence France-Presse"}}
+    assert authors(head=jsonld(data)) == ()
+
+
+def test_meta_author_with_site_name_and_contact_details():
+    head = '<meta name="author" content="Jane Doe | Daily Planet">'
+    assert authors(head=head) == ("Jane Doe",)
+    head = '<meta name="author" content="Jane Doe (@janedoe), jane@example.org">'
+    assert authors(head=head) == ("Jane Doe",)
+
+
+def test_byline_with_role_is_the_person():
+    before = '<div class="byline">By Jane Doe, Senior Correspondent</div>'
+    assert authors(before=before) == ("Jane Doe",)
+
+
+def test_desks_and_staff_are_never_authors():
+    for byline in ("Redaktion", "Staff", "Admin", "Daily Planet Staff", "Redacción",
+                   "Newsroom"):
+        assert authors(before=f'<div class="byline">{byline}</div>') == (), byline
+
+
+def test_header_line_below_the_headline_names_the_author():
+    before = "<p>Posted on September 21, 2020 by Adi Tzlil</p>"
+    assert authors(before=before) == ("Adi Tzlil",)
+    before = '<div class="meta"><span>yas!</span> | <span>By</span> <span>Cara Stiles</span>' \
+             " | <time>April 13, 2020</time></div>"
+    assert authors(before=before) == ("Cara Stiles",)
+
+
+def test_name_beside_the_date_below_the_headline_is_the_author():
+    assert authors(before='<p class="text-muted">11.12.2019 - Amelie Loevenich</p>') == (
+        "Amelie Loevenich",)
+
+
+def test_picture_credit_below_the_headline_is_no_author():
+    assert authors(before="<p>Photo by Max Roe</p>") == ()
+
+
+def test_site_named_after_a_titled_person_is_that_person_s():
+    head = '<meta property="og:site_name" content="Dr. Jane Doe">'
+    html = ("<!DOCTYPE html><html lang='en'><head><title>Council backs tram extension</title>"
+            f"{head}</head><body><article><h1>Council backs tram extension</h1>{TEXT}"
+            "</article></body></html>")
+    raw = RawDocument(source="page.html", data=html.encode("utf-8"), content_type="text/html")
+    assert extract(raw, ExtractOptions(url="https://janedoe.example/tram")).authors == (
+        "Jane Doe",)
+    # A site name that only reads like a person's is not taken: no byline, no author.
+    assert authors() == ()

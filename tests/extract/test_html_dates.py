@@ -118,3 +118,81 @@ def test_normalize_date_reads_common_forms(value, expected):
 def test_docstring_examples_hold():
     result = doctest.testmod(html_dates)
     assert result.attempted > 0 and result.failed == 0
+
+
+def page(head: str = "", header: str = "", lang: str = "en"):
+    """A page with a headline, header lines below it and a body."""
+    return load_html(f"<html lang='{lang}'><head>{head}</head><body><article>"
+                     f"<h1>Council backs tram extension</h1>{header}<p>The city council voted "
+                     "on Tuesday to expand the tram network to the northern districts, a "
+                     "project that has been debated for more than a decade.</p></article>"
+                     "</body></html>")
+
+
+def test_date_shown_below_the_headline_when_nothing_is_declared():
+    tree_es = page(header="<p>Publicado el 3 de marzo de 2024 a las 10:00</p>", lang="es")
+    assert published_date(None, JsonLd(), tree_es, None, None) == "2024-03-03"
+    tree_de = page(header="<div>Von Anna Schmidt | 03.03.2024, 10:00 Uhr</div>", lang="de-DE")
+    assert published_date(None, JsonLd(), tree_de, None, None) == "2024-03-03"
+
+
+def test_shown_date_beats_htmldate_but_not_a_declared_one():
+    shown = page(header="<p>March 3, 2024</p>")
+    assert published_date(None, JsonLd(), shown, "2023-06-28", None) == "2024-03-03"
+    assert published_date(None, JsonLd(published="2024-03-02T18:00:00+01:00"), shown,
+                          None, None) == "2024-03-02T18:00:00+01:00"
+
+
+def test_modification_date_below_the_headline_is_not_taken():
+    updated = page(header="<p>Actualizado el 5 de marzo de 2024</p>", lang="es")
+    assert published_date(None, JsonLd(), updated, "2024-03-03", None) == "2024-03-03"
+
+
+def test_shown_date_day_first_on_a_british_page():
+    british = page(header="<p>05/03/2024</p>", lang="en-GB")
+    assert published_date(None, JsonLd(), british, None, None) == "2024-03-05"
+
+
+def test_utc_timestamp_takes_the_offset_the_page_writes_its_other_dates_in():
+    # 23:30 UTC on the 5th is already the 6th in Berlin, where the page was modified.
+    utc = JsonLd(published="2024-03-05T23:30:00Z", modified="2024-03-07T09:00:00+01:00")
+    assert published_date(None, utc, EMPTY, None, None) == "2024-03-06T00:30:00+01:00"
+
+
+def test_shown_date_one_day_off_gives_the_local_day_of_a_utc_timestamp():
+    utc = JsonLd(published="2024-03-06T02:30:00Z")
+    assert published_date(None, utc, page(header="<p>March 5, 2024</p>"), None,
+                          None) == "2024-03-05"
+
+
+def test_time_elements_marked_as_modified_are_skipped():
+    body = ('<p>Updated: <time datetime="2024-03-09T10:00:00+01:00">9 March</time></p>'
+            '<div><time class="entry-date updated" datetime="2024-03-08">8 March</time></div>'
+            '<div><time datetime="2024-03-03T10:00:00+01:00">3 March</time></div>')
+    assert published_date(None, JsonLd(), tree(body=body), None,
+                          None) == "2024-03-03T10:00:00+01:00"
+
+
+def test_year_only_date_from_htmldate_yields_to_the_url():
+    # htmldate gives January 1 when a copyright line is all it found.
+    assert published_date(None, JsonLd(), EMPTY, "2004-01-01",
+                          "https://example.com/2019/06/13/cake") == "2019-06-13"
+
+
+def test_future_and_ancient_declared_dates_are_placeholders():
+    assert published_date(None, JsonLd(published="2099-12-31"), EMPTY, "2024-03-03",
+                          None) == "2024-03-03"
+    assert published_date(None, JsonLd(published="1970-01-01T00:00:00Z"), EMPTY, "2024-03-03",
+                          None) == "2024-03-03"
+
+
+def test_declared_dates_in_arabic_digits():
+    assert normalize_date("٢٠٢٤-٠٣-٠٣T10:00:00+03:00") == "2024-03-03T10:00:00+03:00"
+
+
+def test_declared_date_written_for_readers():
+    head = '<meta name="pubdate" content="3 de marzo de 2024">'
+    spanish = load_html(f"<html lang='es'><head>{head}</head><body><p>x</p></body></html>")
+    assert published_date(None, JsonLd(), spanish, "2024-05-05", None) == "2024-03-03"
+    assert published_date(None, JsonLd(published="2024年3月3日"), EMPTY, None,
+                          None) == "2024-03-03"
