@@ -8,6 +8,10 @@ and prints both side by side: body snippets present / absent, title, author, dat
 a caption, and CPU seconds (with the ratio of times). Scoring is newsgraph/extract/html_scoring.py.
 The corpus lives in ../shared (NEWSGRAPH_SHARED overrides); without it the script says so and
 exits with status 2.
+
+It then scores the bodies of the VOA sample pages (samples/pages/voa-*, our renderings of
+public-domain stories) token by token against the stories' text (``token_f1``; gold in
+../shared/data/voa/voa_stories.jsonl): the measure public extraction benchmarks use.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ import trafilatura
 
 from newsgraph.errors import NewsgraphError
 from newsgraph.extract import ExtractOptions, extract
-from newsgraph.extract.html_scoring import Prediction, score_page, summarise
+from newsgraph.extract.html_scoring import Prediction, score_page, summarise, token_f1
 from newsgraph.model import RawDocument
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -77,7 +81,42 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'images w/ caption':<20}{plain_images:>12}{ours_images:>12}")
     print(f"{'CPU seconds':<20}{plain_seconds:>12.2f}{ours_seconds:>12.2f}")
     print(f"newsgraph / trafilatura time: {ours_seconds / plain_seconds:.2f}")
+    _voa_token_f1(args.shared / "data" / "voa" / "voa_stories.jsonl")
     return 0
+
+
+def _voa_token_f1(stories_path: Path) -> None:
+    """Token precision, recall and F1 of both extractors' bodies on the VOA sample pages."""
+    if not stories_path.is_file():
+        print(f"VOA stories not found at {stories_path}: token F1 skipped")
+        return
+    stories = {}
+    for line in stories_path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            story = json.loads(line)
+            stories[story["id"]] = story["text"]
+    sums = {"trafilatura": [0.0, 0.0, 0.0], "newsgraph": [0.0, 0.0, 0.0]}
+    pages = 0
+    for path in sorted((ROOT / "samples" / "pages").glob("voa-*.html*")):
+        data = path.read_bytes()
+        data = gzip.decompress(data) if path.suffix == ".gz" else data
+        article = extract(RawDocument(source=path.name, data=data, content_type="text/html"),
+                          ExtractOptions())
+        story_id = (article.url or "").rstrip("/").rsplit("/", 1)[-1].split(".")[0]
+        if story_id not in stories:
+            continue
+        pages += 1
+        plain = trafilatura.bare_extraction(data, with_metadata=True)
+        bodies = {"trafilatura": plain.text if plain else "", "newsgraph": article.body}
+        for name, body in bodies.items():
+            for i, value in enumerate(token_f1(body, stories[story_id])):
+                sums[name][i] += value
+    if not pages:
+        print("no VOA sample page matched a story: token F1 skipped")
+        return
+    print(f"VOA sample pages ({pages}), mean token precision / recall / F1:")
+    for name, (precision, recall, f1) in sums.items():
+        print(f"{name:<20}{precision / pages:>12.4f}{recall / pages:>12.4f}{f1 / pages:>12.4f}")
 
 
 def _trafilatura(data: bytes, gold: dict) -> Prediction:

@@ -13,11 +13,13 @@ from functools import cache
 from newsgraph.extract.lexicon_files import Row, read_rows
 from newsgraph.extract.normalize import clean_line
 
-__all__ = ["split_credit", "is_credit_line"]
+__all__ = ["split_credit", "is_credit_line", "ends_with_labelled_credit"]
 
 CREDITS_FILE = "credits.csv"
 _KINDS = ("label", "spaced_label", "caption_label", "photo_source", "source_suffix")
 _CAP = "[A-ZÀ-ÖØ-ÞĀ-Ž]"
+# A credit that closes a caption names a source or a photographer: a few words.
+MAX_CLOSING_CREDIT_WORDS = 8
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,8 @@ class _Credits:
     trailing_parens: re.Pattern[str]
     trailing_source: re.Pattern[str]
     trailing_bare: re.Pattern[str]
+    closing_label: re.Pattern[str]
+    labelled_parens: re.Pattern[str]
 
 
 def _check(row: Row) -> None:
@@ -78,6 +82,14 @@ def _credits() -> _Credits:
             rf"{_CAP}[\w'’-]*\s*/\s*(?:{sources}){suffix})\s*$"),
         # "... in Kyiv. Getty Images": a bare source only after the caption's last sentence.
         trailing_bare=re.compile(rf"(?:(?<=[.!?\"”’)])\s*|^)((?:{sources}))\s*$"),
+        # "... in Kyiv. Photo: dpa", "... in Kyiv | Foto: X": a label with its capital after
+        # the caption's last sentence or a separator, closing the line.
+        closing_label=re.compile(
+            rf"(?:(?<=[.!?\"”’)])|(?<=\s[|–—-])|^)\s*(?:{labels}){capital_colon}([^.!?]+)[.]?$"),
+        # "... in the Congress (Foto: Jane Doe/Pool via REUTERS)." with its full stop.
+        labelled_parens=re.compile(
+            rf"[(\[]\s*(?:(?:{labels})\s*:|[^()\[\]]*\b(?:AP\s+Photo|Photo|Foto)\s*/)[^()\[\]]+[)\]]\s*[.]?$",
+            re.I),
     )
 
 
@@ -122,6 +134,29 @@ def is_credit_line(text: str) -> bool:
     """Whether a whole line is only a credit ("Image: dpa", "© Reuters", "Getty Images")."""
     caption, credit = split_credit(text)
     return credit is not None and caption is None
+
+
+def ends_with_labelled_credit(text: str) -> bool:
+    """Whether a line closes with a picture credit that says it is one: a label with its
+    capital after the last sentence ("... in Kyiv. Photo: dpa") or a labelled credit in
+    brackets ("... (Foto: Jane Doe/REUTERS).", "(AP Photo/Jane Doe)").
+
+    Such a line is a caption; a sentence that merely ends with a source ("... (Reuters).")
+    or mentions a photo ("the photo: a fake") is not.
+
+    >>> ends_with_labelled_credit("Fernández in Congress (Foto: Jane Doe/Pool via REUTERS).")
+    True
+    >>> ends_with_labelled_credit("Grönemeyer is one of the supporters. Bild: dpa")
+    True
+    >>> ends_with_labelled_credit("The ministry confirmed the deal (Reuters).")
+    False
+    """
+    text = clean_line(text)
+    credits = _credits()
+    if credits.labelled_parens.search(text):
+        return True
+    match = credits.closing_label.search(text)
+    return bool(match) and len(match.group(1).split()) <= MAX_CLOSING_CREDIT_WORDS
 
 
 def _without_copyright(credit: str) -> str:

@@ -5,12 +5,17 @@ tags, figures, bylines, breadcrumbs: see ``html_metadata`` and ``figures``), the
 tree to trafilatura (which works on a copy) for the main text and its metadata (title, author,
 date through htmldate, site name, categories, tags, description). The body is rebuilt from
 trafilatura's output tree: paragraphs, list items and table rows as paragraphs, headings as
-subheadings, without the headline, captions, credits or editor lines.
+subheadings, without the headline, captions, credits or editor lines, and without the page
+furniture trafilatura keeps (prompts, "Read more" links, tags lines: ``boilerplate``). A
+standfirst shown above the text block, or a body the page declares in JSON-LD when
+trafilatura found little, is added back (``body_recall``).
 """
 
 from __future__ import annotations
 
+import os
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -20,8 +25,10 @@ from trafilatura.settings import set_date_params
 from trafilatura.utils import load_html
 
 from newsgraph.errors import ExtractError, NoContent
+from newsgraph.extract.body_recall import recover_short_body, visible_standfirst
+from newsgraph.extract.boilerplate import strip_author_bio, strip_boilerplate
 from newsgraph.extract.bylines import agencies_in_text, parse_editors
-from newsgraph.extract.captions import split_credit
+from newsgraph.extract.captions import ends_with_labelled_credit, split_credit
 from newsgraph.extract.figures import caption_texts, find_images
 from newsgraph.extract.html_authors import authors_and_agencies, registered_name
 from newsgraph.extract.html_dates import published_date
@@ -42,12 +49,30 @@ __all__ = ["extract_html", "COMPONENT"]
 COMPONENT = "newsgraph.extract.html"
 # Headings trafilatura marks h1 are the headline; lower ones are the article's subheadings.
 _SUBHEADING_RENDS = {"h2", "h3", "h4", "h5", "h6"}
+# trafilatura's own tags, and the HTML ones its fallback extractors leave in place.
+_HEADING_TAGS = {"head", "h1", "h2", "h3", "h4", "h5", "h6"}
+_LIST_TAGS = {"list", "ul", "ol"}
+_ITEM_TAGS = {"item", "li"}
+_TABLE_TAGS = {"table"}
+_ROW_TAGS = ("row", "tr")
+_CELL_TAGS = {"cell", "td", "th"}
+_CONTAINER_TAGS = {"div", "section", "article", "main", "quote", "blockquote", "header",
+                   "footer", "aside", "figure", "span", "body", "center", "font"}
+_BLOCK_TAGS = (_HEADING_TAGS | _LIST_TAGS | _ITEM_TAGS | _TABLE_TAGS | _CONTAINER_TAGS
+               | {"p", "pre", "code", "row", "tr"}) - {"span", "font"}
 # A lead shorter than this is a kicker or a label, not a standfirst.
 MIN_LEAD_CHARS = 40
+# A description written from the standfirst may shorten its end; a long common opening
+# still confirms it.
+MIN_SHARED_OPENING = 60
 # A dateline ("LOS ANGELES (Reuters) - ") may open the paragraph a summary repeats.
 MAX_DATELINE_CHARS = 60
 # Credits standing alone in the body are short; a longer paragraph is text that mentions one.
 MAX_CREDIT_LINE = 120
+# The headline repeated in the body stands among its first paragraphs.
+HEADLINE_PARAGRAPHS = 3
+# A caption closed by a labelled credit ("... in Kyiv. Photo: dpa") is a sentence or two.
+MAX_CAPTION_LINE = 250
 # Paragraphs near the start and end of the body hold datelines and closing agency credits.
 DATELINE_PARAGRAPHS = 3
 # Above this many characters a page is huge: scripts and styles are cut before parsing and
@@ -96,12 +121,19 @@ def extract_html(text: str, raw: RawDocument, *, encoding: str | None,
     paragraphs = _drop_headline(body, title)
     paragraphs = [p for p in paragraphs if not _is_caption(p, captions)]
     paragraphs, editors = _take_editor_lines(paragraphs)
+    paragraphs = recover_short_body(paragraphs, tree)
+    # Bylines are looked for in the body as trafilatura gave it: "Posted by ..." lines are
+    # furniture for the body but signs of the author.
+    byline_paragraphs = paragraphs
+    paragraphs = strip_boilerplate(paragraphs)
     description = clean_line(document.description or jsonld.description
                              or first_value(tree, "description") or "") or None
     if title and lead_markup and _is_title(lead_markup, title):
         lead_markup = None
     if title and description and _is_title(description, title):
         description = None
+    if not lead_markup:
+        lead_markup = visible_standfirst(tree, description, "\n".join(paragraphs))
     lead, paragraphs = _lead(paragraphs, lead_markup, description, captions)
 
     host = host_of(page_url) if page_url else None
@@ -109,9 +141,16 @@ def extract_html(text: str, raw: RawDocument, *, encoding: str | None,
                            registered_name(host))
     publishers = site_names | site_keys(host)
     byline_authors, agencies = authors_and_agencies(tree, jsonld, document.author, site,
-                                                    publishers, site_names, paragraphs)
+                                                    publishers, site_names,
+                                                    byline_paragraphs)
+    paragraphs = strip_author_bio(paragraphs, byline_authors)
     dateline_text = "\n".join(paragraphs[:DATELINE_PARAGRAPHS] + paragraphs[-DATELINE_PARAGRAPHS:])
     agencies = list(dict.fromkeys(agencies + list(agencies_in_text(dateline_text))))
+    # One form for text the page writes in either of two canonically equal ways (Bengali
+    # "য়" as one code point or two, "é" as one or two): search and offsets see the same text.
+    paragraphs = [_composed(p) for p in paragraphs]
+    lead = _composed(lead) if lead else lead
+    subheadings = [s for s in map(_composed, body.subheadings) if s in paragraphs]
     body_text = "\n".join(paragraphs)
     if sum(ch.isalpha() for ch in body_text) < MIN_BODY_LETTERS:
         raise NoContent("no article text found in this page (only a few words outside "
@@ -123,8 +162,12 @@ def extract_html(text: str, raw: RawDocument, *, encoding: str | None,
         tags=_split_tags(document.tags), authors=byline_authors, agencies=agencies,
         editors=editors,
         published=published_date(raw.published, jsonld, tree, document.date, page_url),
-        lead=lead, subheadings=[s for s in body.subheadings if s in paragraphs],
+        lead=lead, subheadings=subheadings,
         images=images, description=description, encoding=encoding)
+
+
+def _composed(text: str) -> str:
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 def _parse(text: str, source: str) -> etree._Element:
@@ -197,21 +240,28 @@ def _body_from(root: etree._Element | None) -> _Body:
 
 
 def _add_block(body: _Body, child: etree._Element) -> None:
-    tag = child.tag
-    if tag == "head":
+    tag = child.tag if isinstance(child.tag, str) else ""
+    if tag in _HEADING_TAGS:
         text = _inline_text(child)
         if text:
-            is_sub = (child.get("rend") or "").lower() in _SUBHEADING_RENDS
-            (body.subheadings if is_sub else body.headings).append(text)
+            rend = tag if tag != "head" else (child.get("rend") or "").lower()
+            (body.subheadings if rend in _SUBHEADING_RENDS else body.headings).append(text)
             body.paragraphs.append(text)
-    elif tag == "list":
-        items = child.findall("item") or [child]
+    elif tag in _LIST_TAGS:
+        items = [c for c in child if c.tag in _ITEM_TAGS] or [child]
         body.paragraphs.extend(_inline_text(item) for item in items)
-    elif tag == "table":
-        for row in child.iter("row"):
-            cells = [_inline_text(cell) for cell in row.iterfind("cell")]
+    elif tag in _TABLE_TAGS:
+        for row in child.iter(*_ROW_TAGS):
+            cells = [_inline_text(cell) for cell in row if cell.tag in _CELL_TAGS]
             body.paragraphs.append(" | ".join(c for c in cells if c))
-    else:
+    elif tag in _CONTAINER_TAGS and any(d.tag in _BLOCK_TAGS for d in child.iterdescendants()):
+        # trafilatura's fallback extractors return the page's own markup: a container of
+        # paragraphs stays paragraphs, not one run of text.
+        body.paragraphs.append(clean_line(child.text or ""))
+        for grandchild in child:
+            _add_block(body, grandchild)
+            body.paragraphs.append(clean_line(grandchild.tail or ""))
+    elif tag:
         body.paragraphs.append(_inline_text(child))
 
 
@@ -272,20 +322,39 @@ def _is_title(text: str, title: str) -> bool:
 
 def _drop_headline(body: _Body, title: str | None) -> list[str]:
     """The body without the headline: the h1 trafilatura keeps, or a first paragraph that
-    repeats the title."""
+    repeats the title, alone or as the page title ("Title | Section | Site | 23.05.2011")."""
     paragraphs = list(body.paragraphs)
     for heading in body.headings:
         if heading in paragraphs and (not title or _similar(heading, title)):
             paragraphs.remove(heading)
-    if paragraphs and title and paragraphs[0].casefold() == title.casefold():
-        paragraphs.pop(0)
+    if title:
+        # Above the text a page may repeat its title (a print header, a hidden page title)
+        # before a notice or a kicker: the first paragraphs are asked, not the rest.
+        paragraphs = [p for i, p in enumerate(paragraphs)
+                      if i >= HEADLINE_PARAGRAPHS or not _is_title_line(p, title)]
     return paragraphs
+
+
+def _is_title_line(paragraph: str, title: str) -> bool:
+    """Whether a paragraph is the title, alone or followed by the page title's other parts
+    ("Title | Section | Site"): a spaced separator after it, as in the page's <title>."""
+    first, key = paragraph.casefold(), title.casefold()
+    if first == key:
+        return True
+    if not first.startswith(key):
+        return False
+    rest = first[len(key):]
+    # The spaced separators (" | ", " - "), not a hyphen that may join two words.
+    return any(p.match(rest) for p in selectors().pattern["title_separator"][:2])
 
 
 def _is_caption(paragraph: str, captions: set[str]) -> bool:
     """Whether a body paragraph is a caption or a credit: one of the page's, a short line
-    that is only a credit, or a caption of the page followed by a credit."""
+    that is only a credit, a caption of the page followed by a credit, or a line closed by a
+    labelled credit ("... in Kyiv. Photo: dpa", "... (Foto: Jane Doe/REUTERS).")."""
     if paragraph in captions:
+        return True
+    if len(paragraph) <= MAX_CAPTION_LINE and ends_with_labelled_credit(paragraph):
         return True
     if len(paragraph) <= MAX_CREDIT_LINE:
         caption, credit = split_credit(paragraph)
@@ -327,11 +396,17 @@ def _lead(paragraphs: list[str], lead_markup: str | None, description: str | Non
             return paragraphs[0], paragraphs
         if (lead_markup not in paragraphs and description
                 and (_starts_with(lead_markup, description)
-                     or _starts_with(description, lead_markup))):
+                     or _starts_with(description, lead_markup)
+                     or _shared_opening(lead_markup, description) >= MIN_SHARED_OPENING)):
             return lead_markup, [lead_markup, *paragraphs]
     if description and paragraphs and _starts_with(paragraphs[0], description):
         return paragraphs[0], paragraphs
     return None, paragraphs
+
+
+def _shared_opening(a: str, b: str) -> int:
+    """How many characters two texts share from their start (case-folded)."""
+    return len(os.path.commonprefix([a.casefold(), b.casefold()]))
 
 
 def _starts_with(paragraph: str, summary: str) -> bool:

@@ -108,8 +108,7 @@ def published_date(given: str | None, jsonld: JsonLd, tree: etree._Element,
 
 def _language(tree: etree._Element) -> str | None:
     """The page's declared language and region ("en-gb"), or None."""
-    # An HTML parser keeps "xml:lang" as a plain attribute name, which XPath cannot name.
-    declared = first_value(tree, "language") or tree.getroottree().getroot().get("xml:lang")
+    declared = first_value(tree, "language")
     declared = (declared or "").strip().casefold().replace("_", "-")
     return declared if re.fullmatch(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})*", declared) else None
 

@@ -32,7 +32,7 @@ _REQUIRED: dict[str, tuple[str, ...]] = {
     "breadcrumb": ("xpath",), "publisher": ("xpath",), "canonical": ("xpath",), "language": ("xpath",),
     "figure": ("xpath",), "hidden_label": ("xpath",), "figure_caption": ("xpath",),
     "figure_credit": ("xpath",), "figure_image": ("xpath", "src_attributes"),
-    "caption_outside_figure": ("xpath",), "editor": ("pattern",),
+    "caption_outside_figure": ("xpath",), "standfirst": ("xpath",), "editor": ("pattern",),
     "jsonld": ("article_types", "person_types"),
 }
 _NAMESPACES = {"xml": "http://www.w3.org/XML/1998/namespace"}

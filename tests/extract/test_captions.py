@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.extract.captions import is_credit_line, split_credit
+from newsgraph.extract.captions import ends_with_labelled_credit, is_credit_line, split_credit
 
 
 @pytest.mark.parametrize("text, caption, credit", [
@@ -57,3 +57,24 @@ def test_split_credit_reads_credit_shapes_of_news_sites(text, caption, credit):
 
 def test_ellipsis_in_prose_is_no_credit_label():
     assert split_credit("The photo... was stunning") == ("The photo... was stunning", None)
+
+
+@pytest.mark.parametrize("text", [
+    "Fernández in Congress on March 1 (Foto: Jane Doe/Pool via REUTERS).",
+    "Rescuers in Kyiv on Monday (AP Photo/Jane Doe)",
+    "Grönemeyer is one of the supporters. Bild: dpa",
+    "The depot at night | Photo: Max Roe",
+])
+def test_caption_closed_by_labelled_credit_is_recognised(text):
+    assert ends_with_labelled_credit(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry confirmed the deal on Friday (Reuters).",
+    "He looked at the photo: a crowd of strangers in a square he did not know.",
+    "A quiet street in Kyiv",
+    "The mayor spoke. Photo: the mayor told reporters she would not resign over the affair, "
+    "which has shaken the council for weeks and may cost her party the majority",
+])
+def test_sentence_without_labelled_credit_is_no_caption(text):
+    assert not ends_with_labelled_credit(text)

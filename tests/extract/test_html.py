@@ -7,11 +7,13 @@ import json
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from newsgraph.errors import ExtractError, NoContent
 from newsgraph.extract import ExtractOptions, extract
-from newsgraph.extract import html_metadata, html_scoring, html_selectors
-from newsgraph.extract.html import LARGE_PAGE_CHARS
+from newsgraph.extract import body_recall, captions, html_metadata, html_scoring, html_selectors
+from newsgraph.extract.body_recall import recover_short_body
+from newsgraph.extract.html import LARGE_PAGE_CHARS, _body_from
 from newsgraph.extract.html_metadata import normalize_date
 from newsgraph.extract.html_selectors import load_selectors
 from newsgraph.model import RawDocument
@@ -104,6 +106,17 @@ def test_free_standing_caption_paragraph_is_not_body():
     caption = '<p class="wp-caption-text">The mayor at the opening of the depot last year</p>'
     article = run(page(before=caption))
     assert "opening of the depot" not in article.body
+
+
+def test_caption_marked_by_any_caption_class_is_not_body():
+    caption = '<div class="imageCaption"><p>The mayor at the opening of the depot</p></div>'
+    article = run(page(before=caption))
+    assert article.body.split("\n\n") == PARAGRAPHS
+
+
+def test_wrapper_whose_class_mentions_caption_keeps_its_paragraphs():
+    body = '<div class="has-caption">' + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</div>"
+    assert run(page(body=body)).body.split("\n\n") == PARAGRAPHS
 
 
 def test_byline_splits_agencies_from_authors():
@@ -214,6 +227,105 @@ def test_standfirst_outside_text_leads_the_body_when_description_confirms_it():
     assert article.body.startswith(lead + "\n\n" + PARAGRAPHS[0])
 
 
+def test_standfirst_in_the_header_without_lead_markup_is_found_by_the_description():
+    lead = ("Snow on solar panels costs power and weighs on the frames; experts warn against "
+            "clearing it by hand.")
+    head = f'<meta property="og:description" content="{lead}">'
+    html = page(head=head).replace(
+        "<article><h1>Council backs tram extension</h1>",
+        f'<article><header><h1>Council backs tram extension</h1><p class="text-xl">{lead}</p>'
+        "</header>")
+    article = run(html)
+    assert article.lead == lead
+    assert article.body.startswith(lead + "\n\n" + PARAGRAPHS[0])
+
+
+def test_lead_markup_is_confirmed_by_a_description_that_shortens_its_end():
+    lead = ("Thin branches left over from pruning trees can be burned as well, but thrown into "
+            "the stove they give little heat.")
+    description = ("Thin branches left over from pruning trees can be burned as well once "
+                   "pressed into bales.")
+    head = f'<meta property="og:description" content="{description}">'
+    html = page(head=head).replace("<article>", f'<div itemprop="description"><p>{lead}</p>'
+                                   "</div><article>")
+    article = run(html)
+    assert article.body.startswith(lead + "\n\n" + PARAGRAPHS[0])
+
+
+def test_description_shown_nowhere_on_the_page_is_not_added():
+    lead = "A summary written for search engines that the page itself never shows to readers."
+    article = run(page(head=f'<meta property="og:description" content="{lead}">'))
+    assert lead not in article.body
+
+
+def test_short_body_gives_way_to_the_declared_article_body():
+    story = " ".join(PARAGRAPHS * 2)
+    script = jsonld({"@context": "https://schema.org", "@type": "NewsArticle",
+                     "articleBody": f"<p>{story}</p><p>{PARAGRAPHS[0]} &amp; more</p>"})
+    caption = ["The mayor at the depot opening on Monday, in the rain."]
+    assert recover_short_body(caption, _head_tree(script)) == [story, f"{PARAGRAPHS[0]} & more"]
+
+
+def test_declared_article_body_does_not_replace_a_full_body():
+    long_script = jsonld({"@type": "NewsArticle", "articleBody": "Teaser text. " * 400})
+    assert recover_short_body(PARAGRAPHS * 2, _head_tree(long_script)) == PARAGRAPHS * 2
+
+
+def test_declared_article_body_not_much_longer_does_not_replace_a_short_body():
+    same = jsonld({"@type": "NewsArticle", "articleBody": " ".join(PARAGRAPHS)})
+    assert recover_short_body(PARAGRAPHS[:2], _head_tree(same)) == PARAGRAPHS[:2]
+
+
+def _head_tree(head: str) -> etree._Element:
+    return etree.fromstring(f"<html><head>{head}</head><body></body></html>", etree.HTMLParser())
+
+
+def test_caption_closed_by_labelled_credit_leaves_the_body():
+    captions = ("<p>The mayor and the director at the depot, on March 1 "
+                "(Foto: Jane Doe/Pool via REUTERS).</p>"
+                "<p>Workers lay the first rails on the bridge. Bild: dpa</p>")
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:2]) + captions + "".join(
+        f"<p>{p}</p>" for p in PARAGRAPHS[2:])
+    assert run(page(body=body)).body.split("\n\n") == PARAGRAPHS
+
+
+def test_page_title_line_repeated_above_the_text_leaves_the_body():
+    title_line = "<p>Council backs tram extension | City | Daily Planet | 23.05.2011</p>"
+    article = run(page(before=title_line))
+    assert article.body.split("\n\n") == PARAGRAPHS
+
+
+def test_newsletter_prompt_and_tags_line_leave_the_body():
+    body = ("".join(f"<p>{p}</p>" for p in PARAGRAPHS[:2])
+            + "<p>Sign up for the free Daily Planet newsletter for more city news!</p>"
+            + "".join(f"<p>{p}</p>" for p in PARAGRAPHS[2:])
+            + "<p>Tags: trams, city council, transport</p>")
+    assert run(page(body=body)).body.split("\n\n") == PARAGRAPHS
+
+
+def test_byline_line_that_leaves_the_body_still_names_the_author():
+    article = run(page(before="<p>Posted by Jane Doe</p>"))
+    assert article.body.split("\n\n") == PARAGRAPHS
+    assert article.authors == ("Jane Doe",)
+
+
+def test_text_written_in_two_canonically_equal_forms_is_composed():
+    decomposed = "Cafe\u0301 owners said the tram would bring customers to the northern districts."
+    article = run(page(body=f"<p>{decomposed}</p>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)))
+    assert article.body.startswith("Caf\u00e9 owners said")
+
+
+def test_markup_left_by_fallback_extractors_keeps_its_paragraphs():
+    tree = etree.fromstring(
+        "<body><div><div class='content'><p>First paragraph.</p><h3>A subheading</h3>"
+        "<ul><li>One item</li><li>Another item</li></ul><div>Loose text in a box</div>"
+        "</div>Tail text</div></body>")
+    body = _body_from(tree)
+    assert body.paragraphs == ["First paragraph.", "A subheading", "One item", "Another item",
+                               "Loose text in a box", "Tail text"]
+    assert body.subheadings == ["A subheading"]
+
+
 def test_intro_box_that_the_description_does_not_confirm_is_not_added():
     box = '<p class="intro">Sign up now to write your own articles and comment on ours.</p>'
     article = run(page().replace("<footer>", box + "<footer>"))
@@ -263,6 +375,12 @@ def test_given_url_overrides_the_page_url():
 
 def test_language_is_read_from_html_lang():
     assert run(page(lang="en-GB")).language == "en"
+
+
+def test_language_is_read_from_xml_lang():
+    # An English text declared German: the declaration wins over detection.
+    html = page(lang=None).replace("<html>", '<html xml:lang="de-DE">', 1)
+    assert run(html).language == "de"
 
 
 def test_language_is_detected_when_undeclared():
@@ -366,7 +484,7 @@ def test_selector_file_missing_table_is_an_error(tmp_path: Path):
         load_selectors(path)
 
 
-@pytest.mark.parametrize("module", [html_metadata, html_scoring])
+@pytest.mark.parametrize("module", [html_metadata, html_scoring, body_recall, captions])
 def test_docstring_examples_hold(module):
     result = doctest.testmod(module)
     assert result.attempted > 0 and result.failed == 0
