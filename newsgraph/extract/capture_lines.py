@@ -24,7 +24,7 @@ __all__ = ["CaptureLine", "read_lines", "line_rule", "is_bio_line", "is_paragrap
            "section_names", "looks_like_markdown", "word_count"]
 
 RULES_FILE = "capture_rules.csv"
-_RULE_KINDS = ("skip", "end", "meta", "bio")
+_RULE_KINDS = ("skip", "end", "thread", "meta", "bio")
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _MD_IMAGE = re.compile(r"^!\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+[\"']([^\"']*)[\"'])?\s*\)\s*$")
@@ -69,6 +69,7 @@ class CaptureLine:
     link_only: bool = False  # the line was nothing but links
     listed: bool = False  # the line was a list item
     rule: str | None = None  # "skip", "end" or "meta" from capture_rules.csv
+    thread: bool = False  # an "end" line that opens a comment thread ("12 comments on ...")
     caption: str | None = None  # a caption line: the caption part ...
     credit: str | None = None  # ... and the credit part
     url: bool = False  # the line is a bare URL
@@ -112,20 +113,24 @@ def line_rule(text: str) -> str | None:
     >>> line_rule("1. Skip to content"), line_rule("More on this topic"), line_rule("Kim met Xi.")
     ('skip', 'end', None)
     """
-    return _rule_of(clean_line(text))
+    rule = _rule_of(clean_line(text))
+    return "end" if rule == "thread" else rule
 
 
 @cache
-def _rule_screen() -> tuple[re.Pattern[str], tuple[re.Pattern[str], ...]]:
-    """The line rules anchored at the start as one pattern, and the others.
+def _rule_screen() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The line rules anchored at the start as one pattern, and the others as another.
 
-    Most lines match no rule; one search of the joined anchored rules (tried at the start of
-    the line only) and a few others tell so much faster than every rule one by one.
+    Most lines match no rule; one match of the joined anchored rules (tried at the start of
+    the line only) and one search of the joined others tell so much faster than every rule
+    one by one.
     """
     rules = [pattern for kind, pattern in _rules() if kind != "bio"]
     anchored = [p.pattern for p in rules if p.pattern.startswith("^")]
-    joined = re.compile("|".join(f"(?:{p})" for p in anchored), re.I)
-    return joined, tuple(p for p in rules if not p.pattern.startswith("^"))
+    others = [p.pattern for p in rules if not p.pattern.startswith("^")]
+    # "(?!)" never matches: an empty join would match every line.
+    return (re.compile("|".join(f"(?:{p})" for p in anchored) or "(?!)", re.I),
+            re.compile("|".join(f"(?:{p})" for p in others) or "(?!)", re.I))
 
 
 def _rule_of(text: str) -> str | None:
@@ -134,7 +139,7 @@ def _rule_of(text: str) -> str | None:
     if len(text) > _RULE_MAX_CHARS:
         return None
     anchored, others = _rule_screen()
-    if not anchored.match(text) and not any(p.search(text) for p in others):
+    if not anchored.match(text) and not others.search(text):
         return None
     for kind, pattern in _rules():
         if kind != "bio" and pattern.search(text):
@@ -309,6 +314,8 @@ def _read_line(line: str, block: int, markdown: bool) -> CaptureLine | None:
     if not text:
         return item
     item.rule = _rule_of(text)
+    if item.rule == "thread":
+        item.rule, item.thread = "end", True
     if item.rule == "meta" and item.words >= _META_MAX_WORDS:
         item.rule = None  # a sentence that starts like a date line ("Published figures show")
     item.url = is_url(text)

@@ -19,8 +19,10 @@ from typing import TYPE_CHECKING
 
 from newsgraph.extract.bylines import (agencies_in_text, has_byline_prefix, looks_like_byline,
                                        parse_byline, parse_editors)
-from newsgraph.extract.capture_lines import (CaptureLine, is_bio_line, looks_like_markdown,
-                                             read_lines, section_names)
+from newsgraph.extract.capture_lines import (CaptureLine, looks_like_markdown, read_lines,
+                                             section_names)
+from newsgraph.extract.capture_stretch import (LIST_INTRO_MIN_WORDS, META_IN_RUN, SENTENCE_END,
+                                               TITLE_MAX_WORDS, find_stretch, has_blank_lines)
 from newsgraph.extract.normalize import build_article
 from newsgraph.extract.published_dates import date_in_url, parse_date_line
 from newsgraph.extract.sites import site_name
@@ -34,57 +36,26 @@ __all__ = ["extract_text"]
 
 COMPONENT = "newsgraph.extract.text"
 
-# A short line in the middle of paragraphs costs as much as this many characters of text:
-# a subheading or picture is soon paid back, a menu or a list of teasers is not.
-_SHORT_LINE_COST = 40
-# "Related", "More on this topic": the article is usually over, unless more text follows (a
-# box of related links inside the article, which the paragraphs after it soon pay back).
-_END_MARKER_COST = 300
-_AFTER_END_MARKER = 2
-# The article comes before what pages put after it (related items, comments, sign-up forms,
-# footers): paragraph text at the end of a capture counts this fraction of the same text at
-# its top, falling linearly in between. A short capture is all article and menu: the weight
-# falls over this many lines at least.
-_LAST_LINE_WEIGHT = 0.3
-_WEIGHT_SPAN_LINES = 100
-# A paragraph-like line in a block made mostly of short lines (a menu, a teaser list, a form)
-# counts this fraction of its length, when the capture separates its blocks by blank lines:
-# article paragraphs stand in blocks of their own or among other paragraphs.
-_CROWDED_BLOCK_WEIGHT = 0.5
-_CROWDED_BLOCK_LINES = 3
-# After the richest stretch is found, a tail of at most this many paragraphs holding less than
-# this fraction of the stretch's text, behind a gap costing at least this much (two short
-# lines, or an end marker), is a promotion or an author box after the article, not its end.
-_TAIL_PARAGRAPHS = 2
-_TAIL_SHARE = 0.2
-_TAIL_GAP = 2 * _SHORT_LINE_COST
-# Author blurbs closing an article (one per author) are left out, this many at most.
-_CLOSING_BIOS = 3
-# Prose of this many words has some punctuation; a tag cloud or a row of links has none.
-_WORD_LIST_MIN_WORDS = 30
-_PUNCTUATION = re.compile(r"[.,;:!?…，。、！？؟।]")
-# A line of code (brackets, operators, underscores: "total = int(x.find('total'))") is part of
-# a listing the article shows; menus and teasers do not read like that. It costs little.
-_CODE_MARKS = re.compile(r"[(){}\[\]=;_<>#$\\]")
-_CODE_MARKS_MIN = 2
-_CODE_LINE_COST = 5
-_SENTENCE_END = tuple('.!:;"”’)…。！')
 # How far the header reaches above the article and the trailer below it, in lines.
 _HEADER_LOOKBACK = 25
 _TRAILER_LOOKAHEAD = 12
 # Headline candidates: free header lines of at most this many words; the nearest six are
 # weighed by length (up to 12 words) against distance (one word per candidate further up).
-_TITLE_MAX_WORDS = 30
 _TITLE_CANDIDATES = 6
 _TITLE_WORDS, _TITLE_DISTANCE = 12, 1
+# Header lines that are no headline: labels announcing something ("Search for:"), links to
+# the previous or next post ("← Older post", "Newer post →"), a handle ("@jane").
+_NO_HEADLINE = re.compile(r":$|^[←«‹<]|[→»›>]$|^@\w")
+# A trail "Home » Recipes » Olive & Herb Focaccia Bread": crumbs of three words at most
+# before the headline.
+_TRAIL = re.compile(r"\s+(?:»|›|>|/|→)\s+")
+_TRAIL_MIN_PARTS = 3
+# Above a byline, a line longer than this right under a shorter one (this many lines above
+# it at most) is the standfirst, and the shorter one the headline.
+_STANDFIRST_WORDS, _STANDFIRST_GAP = 16, 2
 # A breadcrumb is read this many lines above the headline at most.
 _BREADCRUMB_REACH = 4
-# A date or byline line this close to the first paragraph still belongs to the header.
-_META_IN_RUN = 3
 _SUBHEADING_MAX_WORDS = 20
-# Bylines and date lines are this short at most.
-_BYLINE_MAX_WORDS = 8
-_DATE_SHAPE = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
 # Short lines in a row within one block that make a list, a table or code.
 _LISTING_LINES = 3
 _HANDLE = re.compile(r"(?<![\w.])@\w{2,}")
@@ -129,7 +100,7 @@ def extract_text(text: str, raw: RawDocument, *, encoding: str | None,
     language = _language("\n".join(line.text for line in lines if line.paragraph))
     reading = _Reading(lines=lines, language=language)
     if reading.lines:
-        reading.start, reading.end = _find_run(reading.lines)
+        reading.start, reading.end = find_stretch(reading.lines)
         _read_header(reading)
         _read_run(reading)
         _read_trailer(reading)
@@ -146,155 +117,6 @@ def extract_text(text: str, raw: RawDocument, *, encoding: str | None,
         lead=reading.body[0] if reading.body else None, subheadings=reading.subheadings,
         images=tuple(reading.images) if getattr(options, "images", True) else (),
         encoding=encoding)
-
-
-def _find_run(lines: list[CaptureLine]) -> tuple[int, int]:
-    """(start, end) of the stretch of lines richest in paragraph text.
-
-    Paragraph lines count for their length, other short lines against it (menus and teaser
-    lists are many short lines, an article a few among long ones), and an end-of-article
-    marker or an editor line closes a stretch: the best stretch is a maximum-sum subarray.
-    Text counts less the further down the capture it is and when it stands in a block of
-    short lines (see ``_run_values``); a small tail after a gap is then cut (``_trim_tail``).
-    """
-    values = _run_values(lines)
-    best = (0, 0, 0)  # score, start, end
-    score, start = 0.0, None
-    end_marker_at = -_AFTER_END_MARKER
-    for i, line in enumerate(lines):
-        if line.rule == "end":
-            end_marker_at = i
-        if line.editor and start is not None:
-            score, start = 0.0, None
-            continue
-        value = values[i]
-        if start is None:
-            # Right after "Related" or a commenter's name comes a teaser or a comment,
-            # not the start of the article.
-            if value <= 0 or i - end_marker_at <= _AFTER_END_MARKER:
-                continue
-            score, start = 0.0, i
-        score += value
-        if score <= 0:
-            score, start = 0.0, None
-        elif value > 0 and score > best[0]:
-            best = (score, start, i + 1)
-    if best[0] == 0:
-        # No paragraph at all: a short note; everything that is not boilerplate is its body.
-        return _first_content(lines), len(lines)
-    start, end = best[1], best[2]
-    end = _trim_tail(lines, values, start, end)
-    return start, _drop_closing_bios(lines, values, start, end)
-
-
-def _run_values(lines: list[CaptureLine]) -> list[float]:
-    """What each line adds to the stretch of article text it is in, weighed by its place."""
-    blocks: dict[int, list[int]] = {}
-    for line in lines:
-        counts = blocks.setdefault(line.block, [0, 0])  # lines, paragraph lines
-        counts[0] += 1
-        counts[1] += line.paragraph
-    blank_lines = _has_blank_lines(lines)
-    values: list[float] = []
-    last = max(_WEIGHT_SPAN_LINES, len(lines) - 1)
-    for i, line in enumerate(lines):
-        value: float = _line_value(line)
-        if value < 0 and i + 1 < len(lines) and lines[i + 1].credit and \
-                lines[i + 1].block == line.block:
-            value = 0  # a picture's description, whose caption line follows
-        elif value < 0 and _opens_paragraphs(lines, i) and _is_dateline_or_byline(line):
-            value = 0  # the article's byline or date, between its standfirst and its body
-        if value > 0:
-            size, paragraphs = blocks[line.block]
-            if blank_lines and size >= _CROWDED_BLOCK_LINES and paragraphs * 2 < size:
-                value *= _CROWDED_BLOCK_WEIGHT
-            value *= 1 - (1 - _LAST_LINE_WEIGHT) * i / last
-        values.append(value)
-    return values
-
-
-def _opens_paragraphs(lines: list[CaptureLine], i: int) -> bool:
-    """Whether a paragraph follows line ``i`` within a few lines (share buttons aside)."""
-    seen = 0
-    for j in range(i + 1, len(lines)):
-        line = lines[j]
-        if line.paragraph and not line.rule:
-            return True
-        if line.rule != "skip":
-            seen += 1
-            if seen >= _META_IN_RUN:
-                return False
-    return False
-
-
-def _is_dateline_or_byline(line: CaptureLine) -> bool:
-    """Whether a short line is a byline ("By Jane Doe") or states a date."""
-    if line.words > _BYLINE_MAX_WORDS or line.rule == "end":
-        return False
-    # A year or a numeric date is enough here (the header reads the date itself later):
-    # parsing every such line of a long capture would cost seconds.
-    return bool(_DATE_SHAPE.search(line.text)) or has_byline_prefix(line.text)
-
-
-def _drop_closing_bios(lines: list[CaptureLine], values: list[float], start: int,
-                       end: int) -> int:
-    """The end of the run without the author blurbs that close it ("Jane Doe is a ...")."""
-    for _ in range(_CLOSING_BIOS):
-        last = next((i for i in range(end - 1, start, -1) if values[i] > 0), None)
-        if last is None or not is_bio_line(lines[last].text):
-            break
-        end = last
-    return end
-
-
-def _trim_tail(lines: list[CaptureLine], values: list[float], start: int, end: int) -> int:
-    """The end of the run without a small tail of paragraphs behind a gap.
-
-    A sign-up prompt, a disclaimer or an author's blurb after the article pays back the few
-    short lines before it; the article's own last paragraphs are more than a fifth of it.
-    """
-    tail_text = tail_paragraphs = 0.0
-    gap = 0.0
-    for i in range(end - 1, start - 1, -1):
-        value = values[i]
-        if value > 0:
-            if gap <= -_TAIL_GAP:
-                body_text = sum(v for v in values[start:i + 1] if v > 0)
-                if tail_paragraphs <= _TAIL_PARAGRAPHS and tail_text < _TAIL_SHARE * body_text:
-                    return next(j for j in range(i + 1, end)
-                                if values[j] < 0 or lines[j].rule == "skip")
-                return end
-            gap = 0.0
-            tail_text += value
-            tail_paragraphs += 1
-        elif value < 0 or lines[i].rule == "skip":
-            # Share buttons and sign-up links separate the article from what follows it.
-            gap += -_TAIL_GAP if lines[i].rule == "end" else min(value, -_SHORT_LINE_COST)
-    return end
-
-
-def _line_value(line: CaptureLine) -> int:
-    """What a line adds to the stretch of article text it is in."""
-    if line.rule == "end":
-        return -_END_MARKER_COST
-    if line.paragraph and not line.rule:
-        if line.words >= _WORD_LIST_MIN_WORDS and not _PUNCTUATION.search(line.text):
-            return -_SHORT_LINE_COST  # a tag cloud or a row of links run together, no prose
-        return len(line.text)
-    if line.rule in ("skip", "meta") or line.url or line.credit or line.image_src:
-        return 0
-    if len(_CODE_MARKS.findall(line.text)) >= _CODE_MARKS_MIN:
-        return -_CODE_LINE_COST
-    if line.text.endswith(_SENTENCE_END) and line.words >= 2:
-        return -_SHORT_LINE_COST // 2
-    return -_SHORT_LINE_COST
-
-
-def _first_content(lines: list[CaptureLine]) -> int:
-    content = [i for i, line in enumerate(lines) if not line.rule and not line.url]
-    if len(content) >= 2 and lines[content[0]].words <= _TITLE_MAX_WORDS:
-        return content[1]
-    return content[0] if content else len(lines)
 
 
 def _read_header(reading: _Reading) -> None:
@@ -334,16 +156,29 @@ def _read_header(reading: _Reading) -> None:
         if date:
             reading.published = reading.published or date
             continue
-        if 1 <= line.words <= _TITLE_MAX_WORDS and not line.link_only:
+        if 1 <= line.words <= TITLE_MAX_WORDS and not line.link_only and \
+                not _NO_HEADLINE.search(line.text) and not has_byline_prefix(line.text):
             candidates.append(i)
     title_at = _choose_title(reading, candidates, byline_at)
-    reading.title = lines[title_at].text if title_at is not None else None
+    reading.title = _headline(lines[title_at].text) if title_at is not None else None
     # The breadcrumb sits just above the headline; run-together words further away are
     # more likely brand names in a menu ("YouTube").
     above = [(i, names) for i, names in breadcrumbs
              if title_at is not None and 0 < title_at - i <= _BREADCRUMB_REACH]
     if above:
         reading.sections = max(above)[1]
+
+
+def _headline(text: str) -> str:
+    """The headline in a header line, without the breadcrumb trail some pages put before it.
+
+    >>> _headline("Home » Recipes » Olive & Herb Focaccia Bread")
+    'Olive & Herb Focaccia Bread'
+    """
+    parts = [part for part in _TRAIL.split(text) if part.strip()]
+    if len(parts) >= _TRAIL_MIN_PARTS and all(len(p.split()) <= 3 for p in parts[:-1]):
+        return parts[-1].strip()
+    return text
 
 
 def _is_header_byline(lines: list[CaptureLine], i: int, reading: _Reading) -> bool:
@@ -376,7 +211,13 @@ def _choose_title(reading: _Reading, candidates: list[int], byline_at: int | Non
     if byline_at is not None:
         before = [i for i in usable if i < byline_at]
         if before:
-            return max(before)
+            # A long line right under a shorter one is the standfirst under the headline.
+            nearest = max(before)
+            above = [i for i in before if nearest - _STANDFIRST_GAP <= i < nearest
+                     and lines[i].words < lines[nearest].words]
+            if lines[nearest].words > _STANDFIRST_WORDS and above:
+                return max(above)
+            return nearest
     if not usable:
         return max(candidates) if candidates else None
     # Menus and labels are one or two words, the headline a longer line near the article:
@@ -425,14 +266,9 @@ def _describes(lines: list[CaptureLine], prev: int, caption_at: int, used: set[i
     line = lines[prev]
     if line.rule or line.url or line.credit or line.heading or not line.text:
         return False
-    if line.block == lines[caption_at].block and _has_blank_lines(lines):
+    if line.block == lines[caption_at].block and has_blank_lines(lines):
         return True
     return not line.paragraph
-
-
-def _has_blank_lines(lines: list[CaptureLine]) -> bool:
-    """Whether the capture has blank lines at all (else blocks tell nothing)."""
-    return bool(lines) and lines[0].block != lines[-1].block
 
 
 def _read_run(reading: _Reading) -> None:
@@ -442,9 +278,10 @@ def _read_run(reading: _Reading) -> None:
     _read_pictures(reading, indexes)
     authors = set(reading.authors)
     listing = _listing_blocks(lines, indexes)
+    context = _short_line_context(lines, indexes)
     for i in indexes:
         line = lines[i]
-        if line.rule == "meta" and i - reading.start <= _META_IN_RUN:
+        if line.rule == "meta" and i - reading.start <= META_IN_RUN:
             reading.published = reading.published or parse_date_line(
                 line.text, language=reading.language)
         if i in reading.used or line.rule or not line.text:
@@ -458,18 +295,18 @@ def _read_run(reading: _Reading) -> None:
         if _is_bio(line.text, authors):
             continue
         if not line.paragraph:
-            if (not reading.authors and looks_like_byline(line.text)
-                    and i - reading.start <= _META_IN_RUN):
+            if (not reading.authors and i - reading.start <= META_IN_RUN
+                    and looks_like_byline(line.text)):
                 byline = parse_byline(line.text)
                 reading.authors.extend(byline.authors)
                 reading.agencies.extend(byline.agencies)
                 continue
             date = parse_date_line(line.text, language=reading.language)
             if date:
-                if i - reading.start <= _META_IN_RUN:
+                if i - reading.start <= META_IN_RUN:
                     reading.published = reading.published or date
                 continue
-            kind = _short_line_kind(lines, i, reading, listing)
+            kind = _short_line_kind(lines, i, reading, listing, context)
             if kind == "subheading":
                 reading.subheadings.append(line.text)
             if kind != "teaser":
@@ -494,12 +331,12 @@ def _listing_blocks(lines: list[CaptureLine], indexes: range) -> set[int]:
 
 
 def _short_line_kind(lines: list[CaptureLine], i: int, reading: _Reading,
-                     listing: set[int]) -> str:
+                     listing: set[int], context: dict[int, str]) -> str:
     """"subheading", "text" (a short sentence, a list item) or "teaser" (left out).
 
     A subheading is a short line that opens the paragraphs after it (a question, no final
-    period). A teaser of a related item follows a picture or precedes another short line,
-    with no paragraph of its own.
+    period), also right under a picture (slideshows put a heading under each picture). A
+    teaser of a related item precedes another short line, with no paragraph of its own.
     """
     line = lines[i]
     if line.link_only:
@@ -508,40 +345,41 @@ def _short_line_kind(lines: list[CaptureLine], i: int, reading: _Reading,
     opens_paragraph = nxt is not None and lines[nxt].paragraph and nxt not in reading.used
     if line.heading:
         return "subheading" if opens_paragraph else "teaser"
-    if line.block in listing:
+    if context.get(i) == "end":
+        return "teaser"  # a list of links under "Related" is no list of the article's
+    if line.block in listing or context.get(i) == "intro":
         return "text"
-    if line.text.endswith(_SENTENCE_END) and line.words >= 2:
+    if line.text.endswith(SENTENCE_END) and line.words >= 2:
         return "text"
-    prev = _previous_content(lines, i, reading)
-    after_picture = prev is not None and (lines[prev].credit or lines[prev].image_src)
-    if line.text.endswith("?"):
-        after_picture = False  # a question opening paragraphs is a subheading wherever it is
-    if (opens_paragraph and not after_picture and line.words <= _SUBHEADING_MAX_WORDS
-            and not _after_end_marker(lines, i, reading)):
+    if opens_paragraph and line.words <= _SUBHEADING_MAX_WORDS:
         return "subheading"
     return "teaser"
 
 
-def _after_end_marker(lines: list[CaptureLine], i: int, reading: _Reading) -> bool:
-    """Whether only short lines separate line ``i`` from a "Related"-like marker above it."""
-    for j in range(i - 1, reading.start - 1, -1):
-        if lines[j].rule == "end":
-            return True
-        if lines[j].paragraph:
-            return False
-    return False
+def _short_line_context(lines: list[CaptureLine], indexes: range) -> dict[int, str]:
+    """What stands above each line of the run with only short lines between: "end" for a
+    "Related"-like marker, "intro" for a line announcing a list ("Here are a few guides I
+    found useful:"; a label of a few words, "Follow us:", announces none). One pass over the
+    run, so that a capture of short lines only stays fast.
+    """
+    context: dict[int, str] = {}
+    state = None
+    for i in indexes:
+        if state:
+            context[i] = state
+        line = lines[i]
+        if line.paragraph:
+            state = None
+        if line.rule == "end":
+            state = "end"
+        elif (state != "end" and line.text.endswith(":") and not line.rule
+              and line.words >= LIST_INTRO_MIN_WORDS):
+            state = "intro"
+    return context
 
 
 def _next_content(lines: list[CaptureLine], i: int, reading: _Reading) -> int | None:
     for j in range(i + 1, reading.end):
-        if lines[j].rule == "skip" or lines[j].url:
-            continue
-        return j
-    return None
-
-
-def _previous_content(lines: list[CaptureLine], i: int, reading: _Reading) -> int | None:
-    for j in range(i - 1, reading.start - 1, -1):
         if lines[j].rule == "skip" or lines[j].url:
             continue
         return j

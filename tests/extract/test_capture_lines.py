@@ -92,3 +92,36 @@ def test_control_and_invisible_characters_are_cleaned_as_everywhere_else():
     lines = read_lines("Kim\u00a0Jong\u200b Un\x00 met Xi \u00adin Beijing.\n\n\x07Next line")
     assert [line.text for line in lines] == [clean_line("Kim\u00a0Jong\u200b Un\x00 met Xi "
                                                         "\u00adin Beijing."), "Next line"]
+
+
+@pytest.mark.parametrize("line, thread", [
+    ("12 comments", True), ("3 Kommentare zu „Ein Titel“", True), ("Leserpost", True),
+    ("Leave a Reply", True), ("Join the conversation", True),
+    ("Related", False), ("Jane says:", False), ("Kim met Xi in Beijing on Thursday.", False),
+])
+def test_comment_thread_openers_are_end_markers_marked_as_threads(line, thread):
+    (item,) = read_lines(line)
+    assert item.thread is thread
+    if thread:
+        assert item.rule == "end" and line_rule(line) == "end"
+
+
+@pytest.mark.parametrize("line", ["Relacionados:", "Weitere Inhalte:", "Unsere Lesetipps",
+                                  "Verwandte Themen", "Beitrags-Navigation"])
+def test_related_headings_in_other_languages_end_the_article(line):
+    assert line_rule(line) == "end"
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("We use cookies to improve your experience.", "skip"), ("Accept all cookies", "skip"),
+    ("Diese Website verwendet Cookies.", "skip"), ("Cookie Policy", "skip"),
+    ("Christmas Cookies", None),
+    ("The EU cookie law requires consent from users, regulators said on Monday.", None),
+    ("Externer Inhalt", "skip"), ("View this post on Instagram", "skip"),
+    ("A post shared by Jane Doe (@jane.doe)", "skip"), ("Reading time: 3 min", "skip"),
+    ("Follow CNN", "skip"), ("Follow the money", None), ("Tweet Share", "skip"),
+    ("You are here: Home / News / World", "skip"), ("Image caption Crowds in Kyiv", "skip"),
+    ("Über den Autor", "end"), ("Recent Posts", "end"),
+])
+def test_boilerplate_rules_match_boilerplate_only(line, rule):
+    assert line_rule(line) == rule

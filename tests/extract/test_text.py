@@ -240,3 +240,56 @@ def test_a_capture_of_megabytes_is_read():
     text = "\n\n".join(f"{menu}\n\n{page}" for _ in range(2_000_000 // (len(page) + len(menu))))
     article = _extract(text)
     assert article["body"]
+
+
+@pytest.mark.slow
+def test_a_capture_of_short_lines_only_is_read():
+    # No paragraph at all: the whole capture is a note, and every short line is typed; work
+    # per line must not grow with the lines above it. 1 MB, some 80,000 lines.
+    text = "\n".join(["Home", "World", "Related", "A short line of menu text here:"] * 20_000)
+    assert _extract(text)["body"]
+
+
+def test_list_of_links_under_related_inside_the_article_is_left_out():
+    later = PARAGRAPH.replace("next month", "in the autumn")
+    text = (f"Talks end without a deal\n\n{LEAD}\n\n{PARAGRAPH}\n\nRelated\n"
+            "Leaders meet in Geneva\nSanctions stay in place\nWhat the talks were about\n\n"
+            f"{LEAD}\n\n{PARAGRAPH}\n\n{later}")
+    body = _extract(text)["body"]
+    assert "Sanctions stay in place" not in body and "Leaders meet" not in body, body
+    assert body.startswith(LEAD) and body.endswith(later), body
+
+
+def test_headline_behind_a_breadcrumb_trail_is_its_last_crumb():
+    text = f"Home » World » Europe » Talks end without a deal\n\nBy Jane Doe\n\n{LEAD}\n\n{PARAGRAPH}"
+    assert _extract(text)["title"] == "Talks end without a deal"
+
+
+def test_standfirst_and_second_byline_line_are_not_taken_for_the_headline():
+    standfirst = ("Neither side would say which of the open questions had blocked a deal after "
+                  "three days of talks in the Swiss city")
+    text = (f"Menu\n\nTalks end without a deal\n\n{standfirst}\n\nBy Jane Doe\nJohn Roe\n"
+            f"1 October 2020\n\n{LEAD}\n\n{PARAGRAPH}")
+    assert _extract(text)["title"] == "Talks end without a deal"
+
+
+def test_labels_and_links_to_other_posts_are_not_headlines():
+    for label in ("Search this site for:", "← Why the talks matter to farmers"):
+        text = f"Menu\n\nTalks end without a deal\n\n{label}\n\n{LEAD}\n\n{PARAGRAPH}"
+        assert _extract(text)["title"] == "Talks end without a deal", label
+
+
+def test_short_lines_after_a_line_announcing_a_list_stay_in_the_body():
+    text = (f"Talks end without a deal\n\n{LEAD}\n\nThe delegations named three open points:\n\n"
+            "Grain exports\n\nPrisoner exchanges\n\n{PARAGRAPH}").replace("{PARAGRAPH}", PARAGRAPH)
+    body = _extract(text)["body"]
+    assert "Grain exports" in body and "Prisoner exchanges" in body, body
+    assert body.endswith(PARAGRAPH)
+
+
+def test_heading_under_a_slideshow_picture_is_a_subheading():
+    text = (f"Talks end without a deal\n\n{LEAD}\n\n2/12 photos © Example Pictures\n"
+            f"Who was in the room?\n\n{PARAGRAPH}\n\n3/12 photos © Example Pictures\n"
+            f"What comes next\n\n{PARAGRAPH.replace('next month', 'in June')}")
+    article = _extract(text)
+    assert article["subheadings"] == ["Who was in the room?", "What comes next"], article
