@@ -41,22 +41,31 @@ def agency_table() -> tuple[Agency, ...]:
 
 
 @cache
-def _alias_index() -> tuple[tuple[tuple[str, ...], bool, str], ...]:
-    """(alias tokens, case-sensitive, agency name), longest aliases first."""
-    entries = []
+def _alias_index() -> tuple[tuple[int, ...], dict[tuple[bool, tuple[str, ...]], tuple[int, str]]]:
+    """The alias lengths, longest first, and (case-sensitive, alias tokens) -> (priority,
+    agency name): a dictionary, since bylines are asked about many times per page."""
+    index: dict[tuple[bool, tuple[str, ...]], tuple[int, str]] = {}
     for agency in agency_table():
         for alias in agency.aliases:
             tokens = tuple(alias.split())
             exact = len(alias) <= _SHORT
-            entries.append((tokens if exact else tuple(t.casefold() for t in tokens), exact,
-                            agency.name))
-    entries.sort(key=lambda e: -len(e[0]))
-    return tuple(entries)
+            key = (exact, tokens if exact else tuple(t.casefold() for t in tokens))
+            index.setdefault(key, (len(index), agency.name))
+    lengths = sorted({len(tokens) for _, tokens in index}, reverse=True)
+    return tuple(lengths), index
 
 
 def _key(tokens: list[str] | tuple[str, ...], exact: bool) -> tuple[str, ...]:
     stripped = tuple(t.strip(_EDGE_PUNCT) for t in tokens)
     return stripped if exact else tuple(t.casefold() for t in stripped)
+
+
+def _lookup(tokens: list[str] | tuple[str, ...]) -> str | None:
+    """The agency these tokens name exactly (a short alias in its own case), or None."""
+    _, index = _alias_index()
+    found = [index.get((exact, _key(tokens, exact))) for exact in (True, False)]
+    found = [f for f in found if f is not None]
+    return min(found)[1] if found else None
 
 
 def match_agency(text: str) -> str | None:
@@ -66,27 +75,20 @@ def match_agency(text: str) -> str | None:
     ('AP', 'dpa', None)
     """
     tokens = text.split()
-    if not tokens:
-        return None
-    for alias, exact, name in _alias_index():
-        if len(alias) == len(tokens) and _key(tokens, exact) == alias:
-            return name
-    return None
+    return _lookup(tokens) if tokens else None
 
 
 def agency_at_end(tokens: list[str]) -> tuple[str, int] | None:
     """(agency, number of tokens) when the last tokens name an agency."""
-    for alias, exact, name in _alias_index():
-        n = len(alias)
-        if n <= len(tokens) and _key(tokens[-n:], exact) == alias:
+    for n in _alias_index()[0]:
+        if n <= len(tokens) and (name := _lookup(tokens[-n:])):
             return name, n
     return None
 
 
 def agency_at_start(tokens: list[str]) -> tuple[str, int] | None:
     """(agency, number of tokens) when the first tokens name an agency."""
-    for alias, exact, name in _alias_index():
-        n = len(alias)
-        if n <= len(tokens) and _key(tokens[:n], exact) == alias:
+    for n in _alias_index()[0]:
+        if n <= len(tokens) and (name := _lookup(tokens[:n])):
             return name, n
     return None
