@@ -21,10 +21,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spacy.attrs import LOWER, ORTH
 from spacy.matcher import PhraseMatcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from newsgraph.annotate.actor_lexicon import ActorLexicon, lexicon
+from newsgraph.annotate.alias_tokens import alias_tokens
 from newsgraph.annotate.roles import (Role, apposition, country_of_words, read_phrase, read_title,
                                      role_agent, title_before)
 from newsgraph.kb.entries import Agent
@@ -92,8 +95,10 @@ class Gazetteer:
                 continue
             by_entry.setdefault(kb_id, []).append(alias)
             self.exact.setdefault((kb_id, alias.lower()), set()).add(alias)
+        tokens = alias_tokens(sorted({a for aliases in by_entry.values() for a in aliases}), nlp)
         for kb_id, aliases in by_entry.items():
-            self.matcher.add(kb_id, list(nlp.tokenizer.pipe(aliases)))
+            self.matcher.add(kb_id, [Doc(nlp.vocab, words=tokens[a][0], spaces=tokens[a][1])
+                                     for a in aliases])
         self.vocab = nlp.vocab
 
     def find(self, doc: Doc) -> dict[tuple[int, int], list[str]]:
@@ -290,8 +295,10 @@ def _name_parts(doc: Doc, people: list, taken: list[bool], kb) -> list:
     found = []
     if not words:
         return found
-    for token in doc:
-        if token.text in words and not taken[token.i] and (
+    wanted = {get_string_id(w) for w in words}
+    orths = doc.to_array(ORTH).tolist()
+    for token in (doc[i] for i, orth in enumerate(orths) if orth in wanted):
+        if not taken[token.i] and (
                 token.pos_ == "PROPN" or (token.is_title and not token.is_sent_start)):
             taken[token.i] = True
             found.append((token.i, token.i + 1, "PERSON", []))
@@ -554,9 +561,17 @@ def _nationalities(chunk: Span, root, kb) -> list[tuple[str, int, int]]:
     return found
 
 
+def _tokens_with_lower(doc: Doc, words) -> list:
+    """The tokens whose lower-case form is one of ``words``, in order: found on the Doc's
+    array of word ids, so the other tokens are never made into Python objects."""
+    wanted = {get_string_id(w) for w in words}
+    return [doc[i] for i, lower in enumerate(doc.to_array(LOWER).tolist()) if lower in wanted]
+
+
 def _pronouns(doc: Doc, lex: ActorLexicon) -> list[Candidate]:
     found = []
-    for token in doc:
+    # Both kinds below need the word to be a pronoun of the lexicon
+    for token in _tokens_with_lower(doc, [*lex.pronouns, *lex.neuter_pronouns]):
         gender = lex.pronouns.get(token.lower_)
         if gender is not None and token.pos_ == "PRON" or (gender is not None and token.tag_ == "PRP$"):
             cand = Candidate(start=token.idx, end=token.idx + len(token), source="pronoun",

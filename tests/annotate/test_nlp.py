@@ -73,3 +73,40 @@ def test_attributes_and_lemmas_equal_the_model_components_on_every_voa_story(sha
                        mine.pos_, mine.lemma_, str(mine.morph))
     assert tokens > 50_000, tokens
     assert differing == 0, f"{differing} of {tokens} tokens differ, first: {example}"
+
+
+@pytest.mark.slow
+def test_model_layers_multiply_through_numpy_blas(nlp):
+    tok2vec = nlp.get_pipe("tok2vec").model
+    assert {node.ops.use_blis for node in tok2vec.walk()} == {False}
+    assert {node.ops.use_blis for node in nlp.get_pipe("ner").model.get_ref("tok2vec").walk()} \
+        == {False}
+
+
+@pytest.mark.slow
+def test_parse_through_numpy_blas_equals_the_stock_model_on_voa_stories(nlp, shared):
+    # The BLAS changes the order of float additions, never the model: every tag, head,
+    # dependency and entity of thirty stories must come out as spaCy's own setup gives them.
+    texts = [json.loads(line)["text"] for line in
+             (shared / "data" / "voa" / "voa_stories.jsonl").open(encoding="utf-8")][:30]
+    stock = spacy.load(MODEL, disable=list(REPLACES))
+    assert {node.ops.use_blis for node in stock.get_pipe("tok2vec").model.walk()} == {True}
+    attrs = ["TAG", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE"]
+    tokens = differing = 0
+    for ours, theirs in zip(nlp.pipe(texts), stock.pipe(texts)):
+        rows = numpy.flatnonzero((ours.to_array(attrs) != theirs.to_array(attrs)).any(axis=1))
+        tokens += len(ours)
+        differing += len(rows)
+    assert tokens > 20_000, tokens
+    assert differing == 0, f"{differing} of {tokens} tokens parse differently"
+
+
+@pytest.mark.slow
+def test_attributes_and_lemmas_leave_the_model_lemmatizer_as_it_was(nlp):
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    fast = nlp.get_pipe(NAME).lemmatizer
+    assert fast is not lemmatizer
+    index = lemmatizer.lookups.get_table("lemma_index")
+    assert all(isinstance(words, list) for words in index.values())
+    assert all(isinstance(words, frozenset)
+               for words in fast.lookups.get_table("lemma_index").values())
