@@ -11,6 +11,7 @@ mentioned before a point with ``last_person_before``.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -174,13 +175,22 @@ def actor_for_country(doc: Doc, code: str, *, create: bool = False) -> str | Non
     entry = kb.country(code)
     if entry is None:
         return None
-    actor = Actor(id=f"a{len(by_id) + 1}", name=entry.name, country=code, sector="GOV",
-                  kind="country", kb_id=entry.id, aliases=tuple(entry.aliases))
-    while actor.id in by_id:
-        actor = Actor(id=f"a{int(actor.id[1:]) + 1}", name=actor.name, country=code,
-                      sector="GOV", kind="country", kb_id=entry.id, aliases=actor.aliases)
+    return add_actor(doc, Actor(id="", name=entry.name, country=code, sector="GOV",
+                                kind="country", kb_id=entry.id, aliases=tuple(entry.aliases)))
+
+
+def add_actor(doc: Doc, actor: Actor) -> str:
+    """Add ``actor`` to the doc's actors under a fresh id (its own is ignored); the new id.
+
+    For later stages that find an actor the mentions did not give: a country named only as
+    a place, or "farmers" acting across Poland, who are Polish farmers.
+    """
+    by_id = dict(actors_by_id(doc))
+    number = len(by_id) + 1
+    while f"a{number}" in by_id:
+        number += 1
+    actor = replace(actor, id=f"a{number}")
     doc._.ng_actors = [*(doc._.ng_actors or []), actor]
-    by_id = dict(by_id)
     by_id[actor.id] = actor
     doc.user_data[_BY_ID] = by_id
     return actor.id

@@ -6,19 +6,27 @@ its verb has none of its own ("plans to visit", "is expected to meet", "Kim, who
 is reported to say something (the quote's speaker, else the subject of the verb of speech),
 which actors sit in a dependency slot ("on Russia", "with Kim"), and who hosts a visit (an
 actor of the country of the place visited).
+
+An actor the article gives no country can get one from the event's own words: "police in
+Tunisia" are Tunisian police (``localized_actor`` adds that copy of the "police" actor), and
+"Israeli airstrikes" act for Israel (``nationality_actors``). A place named before a noun
+("the Gaza offensive") is where the act happens, never who does it (``place_modifier``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
+from newsgraph.annotate.actors import actor_for_country, actor_for_span, actors_by_id, add_actor
 from newsgraph.annotate.doc_text import doc_text
 from newsgraph.annotate.event_patterns import PatternSet, load_patterns
+from newsgraph.annotate.places import gazetteer, normalise
 from newsgraph.model import Location
 
 __all__ = ["EventContext", "build_context", "clause_source", "co_actors", "host_actor",
-           "modifier_actors", "next_actor", "phrase_actors", "slot_actors", "speaker_at",
-           "speaker_of", "speech_ancestor", "subject_of", "agent_of", "unique"]
+           "localized_actor", "modifier_actors", "nationality_actors", "place_modifier",
+           "next_actor", "phrase_actors", "slot_actors", "speaker_at", "speaker_of",
+           "speech_ancestor", "subject_of", "agent_of", "unique"]
 
 _SUBJECTS = ("nsubj", "csubj")
 # Dependants that are part of a noun phrase's own words (not a clause or a place in it).
@@ -44,6 +52,8 @@ class EventContext:
     places: list
     published: str | None
     text: str = ""  # the body, read once (Doc.text joins every token on each access)
+    # (actor id, country) -> id of the actor with that country ("police in Tunisia")
+    localized: dict = field(default_factory=dict)
 
 
 def build_context(doc) -> EventContext:
@@ -61,17 +71,13 @@ def build_context(doc) -> EventContext:
 def token_actors(doc) -> dict[int, str]:
     """Token index -> actor id, for the tokens a mention (with its title words) covers."""
     out: dict[int, str] = {}
-    try:
-        from newsgraph.annotate.actors import actor_for_span
-    except ImportError:  # pragma: no cover - the actors annotator ships with newsgraph
-        actor_for_span = None
     for mention in doc._.ng_mentions or ():
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             continue
         for token in span:
             out.setdefault(token.i, mention.actor_id)
-    if actor_for_span is not None and doc.user_data.get("newsgraph.actor_spans"):
+    if doc.user_data.get("newsgraph.actor_spans"):
         for start, end, _name, actor_id in doc.user_data["newsgraph.actor_spans"]:
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None:
@@ -97,7 +103,19 @@ def phrase_actors(token, ctx: EventContext, depth: int = 0) -> list[str]:
 def _member_actors(token, ctx: EventContext, depth: int) -> list[str]:
     own = ctx.token_actor.get(token.i)
     if own is not None:
-        return [own]
+        found = [own]
+        for child in token.children:
+            # "Indian and French navies": each coordinated modifier names its own actor
+            if child.dep_ in ("amod", "compound", "nmod") and \
+                    any(c.dep_ == "conj" for c in child.children):
+                for member in (child, *child.conjuncts):
+                    actor = ctx.token_actor.get(member.i)
+                    if actor is not None and actor not in found:
+                        found.append(actor)
+        country = _phrase_place_country(token, ctx)
+        if country:
+            found = [localized_actor(a, country, ctx) for a in found]
+        return found
     found: list[str] = []
     for child in token.children:
         if child.dep_ in _PHRASE:
@@ -110,6 +128,78 @@ def _member_actors(token, ctx: EventContext, depth: int) -> list[str]:
                     if pobj.dep_ == "pobj":
                         found.extend(phrase_actors(pobj, ctx, depth + 1))
     return found
+
+
+def _phrase_place_country(token, ctx: EventContext) -> str | None:
+    """The country of the place a noun phrase is located by: "police in Tunisia", "a court
+    in Mali", "farmers from Poland"."""
+    for child in token.children:
+        if child.dep_ != "prep" or child.lower_ not in ctx.patterns.cues["phrase_place_preps"]:
+            continue
+        for pobj in child.children:
+            if pobj.dep_ != "pobj":
+                continue
+            start, end = pobj.idx, pobj.idx + len(pobj)
+            for place in ctx.places:
+                if place.country and place.start is not None \
+                        and place.start < end and place.end > start:
+                    return place.country
+    return None
+
+
+def nationality_actors(token, ctx: EventContext) -> list[str]:
+    """The countries a subject with no actor of its own is qualified by: "Israeli airstrikes
+    killed ...", "Russian drones struck ...": the weapon, or the unnamed agents, act for the
+    country its nationality word names, whose actor is added to the article if needed."""
+    kb = ctx.doc._.kb
+    if kb is None:
+        return []
+    found = []
+    for child in token.children:
+        if child.dep_ != "amod" or child.i > token.i:
+            continue
+        for word in (child, *child.conjuncts):
+            code = kb.demonym(word.text)
+            if code:
+                actor = actor_for_country(ctx.doc, code, create=True)
+                if actor is not None:
+                    ctx.actors.setdefault(actor, next(
+                        a for a in ctx.doc._.ng_actors if a.id == actor))
+                    found.append(actor)
+    return unique(found)
+
+
+def localized_actor(actor_id: str, country: str, ctx: EventContext) -> str:
+    """An actor without a country, given the country its phrase or its act is located in.
+
+    "Police in Tunisia" is Tunisian police: the article's "police" actor knows no country,
+    so a copy of it with the country is added to the article's actors (once per country).
+    An actor that has a country keeps it.
+    """
+    actor = ctx.actors.get(actor_id)
+    if actor is None or actor.country or not country:
+        return actor_id
+    key = (actor_id, country)
+    if key in ctx.localized:
+        return ctx.localized[key]
+    local_id = add_actor(ctx.doc, replace(actor, country=country, kb_id=None))
+    ctx.actors[local_id] = actors_by_id(ctx.doc)[local_id]
+    ctx.localized[key] = local_id
+    return local_id
+
+
+def place_modifier(token) -> bool:
+    """Whether a compound name before a noun names a place inside a country ("the Gaza
+    offensive", "the Kyiv attack"): a place is where an act happens, never who does it.
+    A country's own name ("U.S. strikes") names its actor."""
+    if token.dep_ != "compound" or token.ent_type_ not in ("GPE", "LOC", "FAC"):
+        return False
+    words = [t for t in token.subtree if t.ent_type_ == token.ent_type_]
+    key = normalise(" ".join(t.text for t in words))
+    known = gazetteer()
+    if key in known.countries:
+        return False
+    return key in known.cities or key in known.states or key in known.names.places
 
 
 def modifier_actors(token, ctx: EventContext) -> list[str]:
@@ -187,7 +277,16 @@ def clause_source(verb, ctx: EventContext, allow_speaker: bool = True) -> list[s
         if subject is None and node.dep_ == "relcl":
             subject = node.head  # "Kim, who met Putin"
         if subject is None and node.dep_ == "acl" and node.tag_ == "VBG":
-            subject = node.head  # "troops attacking the city"
+            # "troops attacking the city"; in "a television interview criticizing ...", the
+            # interview is no actor and its modifier does not speak for it
+            own = ctx.token_actor.get(node.head.i)
+            return [own] if own is not None else []
+        if subject is None and node.dep_ == "acl" and node.tag_ == "VBN" \
+                and any(c.dep_ == "dobj" for c in node.children):
+            # "Israeli airstrikes killed 30 people", parsed as a participle of its subject
+            head = node.head
+            return phrase_actors(head, ctx) or modifier_actors(head, ctx) \
+                or nationality_actors(head, ctx)
         if subject is not None:
             actors = phrase_actors(subject, ctx)
             pronoun = subject.lower_ in _PRONOUNS_SPEAKER or any(
@@ -198,7 +297,7 @@ def clause_source(verb, ctx: EventContext, allow_speaker: bool = True) -> list[s
                 return [speaker] if speaker else []
             if not actors and subject.dep_ == "nsubj" and subject.head.i == node.i:
                 # "an Israeli airstrike": the instrument names its user
-                actors = modifier_actors(subject, ctx)
+                actors = modifier_actors(subject, ctx) or nationality_actors(subject, ctx)
             return actors
         if node.dep_ == "xcomp":
             # "urged Iran to release": an object controls the complement
@@ -208,6 +307,15 @@ def clause_source(verb, ctx: EventContext, allow_speaker: bool = True) -> list[s
                     actors = phrase_actors(child, ctx)
                     if actors:
                         return actors
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.i != node.head.i:
+            governor = node.head.head
+            objects = [c for c in governor.children if c.dep_ == "dobj"]
+            if node.head.lower_ == "from" and objects:
+                # "banned civilians from traveling": the object is kept from acting
+                return phrase_actors(objects[0], ctx)
+            # "increased pressure by conducting tests": the gerund's actor is the clause's
+            node = governor
+            continue
         if node.dep_ not in _INHERIT or node.head.i == node.i:
             break
         node = node.head
@@ -287,4 +395,13 @@ def host_actor(trigger, light, location: Location | None, ctx: EventContext) -> 
     ranked = sorted(
         (a for a in ctx.actors.values() if a.country == country and a.kind == "country"),
         key=lambda a: a.id)
-    return [ranked[0].id] if ranked else []
+    if ranked:
+        return [ranked[0].id]
+    if ctx.doc._.kb is None:
+        return []
+    # A country named only as a place has no actor yet: the host gets one
+    added = actor_for_country(ctx.doc, country, create=True)
+    if added is None:
+        return []
+    ctx.actors.setdefault(added, next(a for a in ctx.doc._.ng_actors if a.id == added))
+    return [added]

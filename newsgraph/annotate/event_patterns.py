@@ -36,10 +36,12 @@ QUAD_CLASS = {
 
 CUE_LISTS = ("speech", "negation", "negating_verbs", "negating_adverbs", "hypothetical_aux",
              "hypothetical_marks", "hypothetical_verbs", "future_aux", "future_verbs",
-             "historical_marks", "opinion_verbs", "opinion_nouns")
+             "historical_marks", "opinion_verbs", "opinion_nouns", "phrase_place_preps",
+             "abroad_sectors")
 LIST_FIELDS = ("verbs", "nouns", "adjs", "light", "objects", "not_objects", "needs",
-               "not_needs", "target", "source_sectors")
-BOOL_FIELDS = ("reverse", "statement", "place_target", "target_required", "own_act")
+               "not_needs", "target", "source_sectors", "passive_source", "target_kinds")
+BOOL_FIELDS = ("reverse", "statement", "place_target", "target_required", "own_act",
+               "speaker_future", "joint")
 DEFAULT_TARGET = ("dobj", "prep:with", "prep:against", "prep:on", "prep:to", "dative")
 _SLOT = re.compile(r"^(dobj|dative|nsubjpass|poss|prep:[a-z]+)$")
 _MODE = re.compile(r"^[a-z][a-z-]*$")
@@ -63,11 +65,15 @@ class EventPattern:
     not_needs: tuple[str, ...] = ()
     target: tuple[str, ...] = DEFAULT_TARGET
     source_sectors: tuple[str, ...] = ()
+    passive_source: tuple[str, ...] = ()
+    target_kinds: tuple[str, ...] = ()
     reverse: bool = False
     statement: bool = False
     place_target: bool = False
     target_required: bool = False
     own_act: bool = False
+    speaker_future: bool = False
+    joint: bool = False
     modes: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
@@ -97,7 +103,8 @@ def _words(path: Path, line: int, name: str, value: object) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         raise _fail(path, line, f"{name!r} must be a list of non-empty strings")
     out = tuple(v.strip() for v in value)
-    if name not in ("target", "source_sectors") and any(v != v.lower() for v in out):
+    if name not in ("target", "source_sectors", "passive_source") \
+            and any(v != v.lower() for v in out):
         raise _fail(path, line, f"{name!r} must be lower case lemmas")
     return out
 
@@ -127,10 +134,11 @@ def _pattern(path: Path, line: int, raw: dict) -> EventPattern:
             values[name] = raw[name]
     if not (values.get("verbs") or values.get("nouns") or values.get("adjs")):
         raise _fail(path, line, f"{pid}: needs trigger words (verbs, nouns or adjs)")
-    for slot in values.get("target", ()):
-        if not _SLOT.match(slot):
-            raise _fail(path, line, f"{pid}: bad target slot {slot!r} (dobj, dative, nsubjpass, "
-                        "poss or prep:<preposition>)")
+    for name in ("target", "passive_source"):
+        for slot in values.get(name, ()):
+            if not _SLOT.match(slot):
+                raise _fail(path, line, f"{pid}: bad {name} slot {slot!r} (dobj, dative, "
+                            "nsubjpass, poss or prep:<preposition>)")
     modes: list[tuple[str, tuple[str, ...]]] = []
     for name, words in (raw.get("modes") or {}).items():
         if not _MODE.match(name):

@@ -10,23 +10,28 @@ mentions, dates, places, quotes) and returns ``model.Event``s. The words are dat
 2. the *source* is the actor of the subject (all of it: "Xi and Kim held talks" is one event
    with two sources; "alongside Xi" joins them), found up the clause when the verb has no
    subject of its own ("plans to visit", "arrived and met"); in reported speech a pronoun
-   subject is the speaker. No source actor, no event;
+   subject is the speaker; a source with no country takes the country of the place in its
+   phrase ("police in Tunisia") or, for domestic actors, of the place of the act. No source
+   actor, no event;
 3. the *target* is the actor in the pattern's slots (object, "with", "on", "against", "to"...),
    else the first actor after the trigger in its clause;
 4. flags (``annotate.event_flags``), then the date and place of the clause, else of the
    sentence; an unflagged event with neither takes the publication date and says so
    (``date_basis="publication"``);
-5. opinions are not acts: a trigger inside "viewed as ..." is skipped.
+5. opinions are not acts: a trigger inside "viewed as ..." is skipped; a speaker announcing
+   its own violent or punitive act to come ("we will respond with force") threatens it.
 """
 
 from __future__ import annotations
 
 from newsgraph.annotate.event_actors import (
     EventContext, agent_of, build_context, clause_source, co_actors, host_actor,
-    modifier_actors, next_actor, phrase_actors, slot_actors, speaker_at, speaker_of,
-    speech_ancestor, subject_of, unique,
+    localized_actor, modifier_actors, next_actor, phrase_actors, place_modifier, slot_actors,
+    speaker_at, speaker_of, speech_ancestor, subject_of, unique,
 )
-from newsgraph.annotate.event_flags import chain_of, date_flags, event_flags, historical_frame
+from newsgraph.annotate.event_flags import (
+    Flags, chain_of, date_flags, event_flags, historical_frame,
+)
 from newsgraph.annotate.event_patterns import QUAD_CLASS, EventPattern, intensity
 from newsgraph.model import Event, Location
 
@@ -64,7 +69,7 @@ def find_events(doc) -> list[Event]:
         # pattern, being the more specific, keeps it.
         lights = {light.i for _token, light, _event in coded if light is not None}
         for token, light, event in coded:
-            if token.i in lights or _is_content_of_other(token, light, triggers):
+            if token.i in lights or _is_content_of_other(token, light, triggers, lights):
                 continue
             key = (event.type, frozenset(event.source), frozenset(event.target), sent.start,
                    event.negated, event.hypothetical, event.future)
@@ -75,14 +80,27 @@ def find_events(doc) -> list[Event]:
     return events
 
 
-def _is_content_of_other(trigger, light, triggers: set[int]) -> bool:
+def _is_content_of_other(trigger, light, triggers: set[int], lights: set[int]) -> bool:
     """Whether the act is what another coded act is about: "threatened [to strike]",
-    "agreed [to resume talks]", "refused [to meet]", "blamed Russia [for the strike]".
+    "agreed [to resume talks]", "refused [to meet]", "blamed Russia [for the strike]", "led
+    talks [to reach an agreement]".
 
     PLOVER codes the governing act; the act it governs is its content, not a second event.
+    A verb joined by "and" is an act of its own ("denied the request and asked for ..."),
+    and a nominal act's light verb governs only the infinitive of its purpose ("with Sullivan
+    speaking by phone" is no content of "voiced concern").
     """
     own = {trigger.i} | ({light.i} if light is not None else set())
-    return any(token.i in triggers for token in chain_of(trigger, light) if token.i not in own)
+    chain = chain_of(trigger, light)
+    for child, head in zip(chain, chain[1:]):
+        if child.dep_ == "conj" or head.i in own:
+            continue
+        if head.i in triggers:
+            return True
+        if head.i in lights and child.dep_ in ("advcl", "xcomp") \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            return True
+    return False
 
 
 # ------------------------------------------------------------------------- triggers
@@ -202,10 +220,12 @@ def _matches(token, ctx: EventContext):
                 light = _light_verb(token, pattern.light)
                 if light is None:
                     continue
-            if pattern.needs:
+            if pattern.needs or pattern.not_needs:
                 scope = light if light is not None else token
                 words, text = _subtree_words(scope)
-                if not _has_any(words, text, pattern.needs):
+                if pattern.needs and not _has_any(words, text, pattern.needs):
+                    continue
+                if pattern.not_needs and _has_any(words, text, pattern.not_needs):
                     continue
             if _is_opinion(token, ctx):
                 return
@@ -284,8 +304,13 @@ def _code(trigger, light, pattern: EventPattern, sent, ctx: EventContext) -> Eve
     if not source:
         return None
     target = [a for a in unique(target) if a not in source]
+    if not target and pattern.place_target:
+        # "exported grain to Egypt", "arrived in Beijing": the country of the place named
+        target = [a for a in host_actor(trigger, light, None, ctx) if a not in source]
     if not target and pattern.target_required:
         return None
+    if pattern.joint and len(source) < 2 and not target:
+        return None  # one side's drills are no joint exercise
     if not target and len(source) > 1 and pattern.type in _RECIPROCAL:
         # "Xi and Kim held talks": each party meets the others. One event, every party on
         # both sides, so the event reads the same from either actor.
@@ -297,11 +322,22 @@ def _code(trigger, light, pattern: EventPattern, sent, ctx: EventContext) -> Eve
         if not any(sector[:3] in pattern.source_sectors for sector in sectors):
             return None
     flags = event_flags(trigger, light, ctx.patterns)
+    if pattern.speaker_future:
+        # "we will respond with force", "it would retaliate if ...": the speaker announcing
+        # its own act to come is a threat, made now; anything else is no threat.
+        speaker = speaker_of(trigger, ctx)
+        if flags.negated or not (flags.future or flags.hypothetical) or speaker is None \
+                or not (speaker in source or _speakers_own(verb)):
+            return None
+        source = [speaker]
+        flags = Flags()
     clause = _clause_bounds(verb, sent)
     date, basis = _date(clause, sent, ctx)
     location = _place(clause, sent, ctx)
     if pattern.place_target and not target:
         target = [a for a in host_actor(trigger, light, location, ctx) if a not in source]
+    elif location is not None and location.country and not pattern.statement:
+        source = _located(source, location.country, QUAD_CLASS[pattern.type] == 4, ctx)
     value = date.value if date is not None else None
     granularity = date.granularity if date is not None else None
     historical, after = date_flags(value, granularity, ctx.published)
@@ -325,13 +361,47 @@ def _code(trigger, light, pattern: EventPattern, sent, ctx: EventContext) -> Eve
     )
 
 
+def _speakers_own(verb) -> bool:
+    """Whether the verb's subject is the speaker's own: "our forces", "his fighters"."""
+    subject = subject_of(verb)
+    return subject is not None and any(
+        c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children)
+
+
+def _located(source: list[str], country: str, material: bool, ctx: EventContext) -> list[str]:
+    """Sources without a country take the country where they act ("farmers blocked highways
+    across Poland", "gunmen abducted students in Kaduna"): people, groups and domestic
+    bodies mostly act at home. The sectors that act abroad (armed forces, international
+    bodies) are left alone, and so are persons in diplomacy (an office holder the article
+    did not resolve meets and talks abroad); in material conflict ("a suicide bomber struck
+    a mosque in Peshawar") a person with no country is taken to act at home too."""
+    foreign = ctx.patterns.cues["abroad_sectors"]
+    out = []
+    for actor_id in source:
+        actor = ctx.actors.get(actor_id)
+        if actor is not None and not actor.country \
+                and (material or actor.kind != "person") \
+                and (actor.sector or "")[:3] not in foreign:
+            actor_id = localized_actor(actor_id, country, ctx)
+        out.append(actor_id)
+    return unique(out)
+
+
 def _participants(trigger, light, verb, pattern: EventPattern, ctx: EventContext):
     """(source, target) actor ids of a non-statement event."""
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
-    participle = verb.dep_ == "acl" and verb.tag_ == "VBN"  # "a journalist arrested by police"
+    # "a journalist arrested by police"; with an object of its own, the participle is the
+    # main verb misread ("Israeli airstrikes killed 30 people")
+    participle = verb.dep_ == "acl" and verb.tag_ == "VBN" \
+        and not any(c.dep_ == "dobj" for c in verb.children)
     if passive or participle:
         agent = agent_of(verb)
         source = phrase_actors(agent, ctx) if agent is not None else []
+        for slot in pattern.passive_source if not source else ():
+            # "was expelled from the party": with no agent, the body it leaves acts
+            source = slot_actors(verb, slot, ctx)
+            if source:
+                break
     else:
         source = clause_source(verb, ctx)
         source += co_actors(verb, ctx)
@@ -340,7 +410,7 @@ def _participants(trigger, light, verb, pattern: EventPattern, ctx: EventContext
         # "Kim's visit"), else the clause it sits in ("during a meeting with Kim").
         own = []
         for child in trigger.children:
-            if child.dep_ in ("poss", "amod", "compound", "nmod"):
+            if child.dep_ in ("poss", "amod", "compound", "nmod") and not place_modifier(child):
                 own.extend(modifier_actors(child, ctx))
             if child.dep_ == "prep" and child.lower_ in ("by", "from"):
                 own.extend(slot_actors(trigger, f"prep:{child.lower_}", ctx))
@@ -370,6 +440,10 @@ def _participants(trigger, light, verb, pattern: EventPattern, ctx: EventContext
                 target = phrase_actors(child, ctx)
     if participle and not target:
         target = [a for a in phrase_actors(verb.head, ctx) if a not in source]
+    if pattern.target_kinds:
+        # "welcomed Modi in Canberra" hosts a visitor; "welcomed Israel's decision" does not
+        target = [a for a in target
+                  if a in ctx.actors and ctx.actors[a].kind in pattern.target_kinds]
     if pattern.reverse:
         source, target = target, source
     return source, target

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.annotate.events import find_events
-from newsgraph.model import Actor, DateExpression, Mention, Quote, Speaker
+from newsgraph.model import Actor, DateExpression, Location, Mention, Quote, Speaker
 
 # name -> (country, sector, kind): the stand-in knowledge of who is who.
 KNOWN = {
@@ -23,6 +23,11 @@ KNOWN = {
     "Iran": ("IRN", "GOV", "country"), "Israel": ("ISR", "GOV", "country"),
     "police": ("FRA", "COP", "group"), "protesters": ("FRA", "CVL", "group"),
     "Zelenskyy": ("UKR", "GOV", "person"), "Ukraine": ("UKR", "GOV", "country"),
+    # nominal actors the article gives no country
+    "farmers": (None, "AGR", "group"), "Gunmen": (None, "CRM", "group"),
+    "soldiers": (None, "MIL", "group"), "a court": (None, "JUD", "organization"),
+    "Gaza": ("PSE", "GOV", "country"), "Indian": ("IND", "MIL", "organization"),
+    "French navies": ("FRA", "MIL", "organization"), "Zanu PF": ("ZWE", "PTY", "organization"),
 }
 
 
@@ -53,6 +58,19 @@ def make_doc(nlp, text: str, *, published: str | None = "2025-09-04", quotes=(),
     doc._.ng_dates = list(dates)
     doc._.ng_places = []
     return doc
+
+
+def with_places(doc, *places: tuple[str, str]):
+    """The doc with ``places`` ((name, ISO3) pairs, each at its first occurrence) laid over it."""
+    text = doc.text
+    doc._.ng_places = [Location(name, country, text.index(name), text.index(name) + len(name))
+                       for name, country in places]
+    return doc
+
+
+def countries(doc, ids) -> set[str | None]:
+    by_id = {a.id: a.country for a in doc._.ng_actors}
+    return {by_id[i] for i in ids}
 
 
 def names(doc, ids) -> set[str]:
@@ -287,3 +305,111 @@ def test_giving_in_to_demands_is_a_concession(code):
     assert [e.type for e in events] == ["CONCEDE"]
     _doc, events = code("Israel accepted the invitation.")
     assert [e.type for e in events] == ["AGREE"]
+
+
+def test_nominal_actor_takes_the_country_of_the_place_in_its_phrase(nlp):
+    doc = with_places(make_doc(nlp, "The farmers in Poland blocked the highway."),
+                      ("Poland", "POL"))
+    event = only(find_events(doc), "PROTEST")
+    assert countries(doc, event.source) == {"POL"}
+    # the article's "farmers" actor itself is left as the actor annotator made it
+    assert any(a.name == "farmers" and a.country is None for a in doc._.ng_actors)
+
+
+def test_actor_without_country_takes_the_country_where_it_acts(nlp):
+    doc = with_places(make_doc(nlp, "Gunmen abducted twenty students in Kaduna."),
+                      ("Kaduna", "NGA"))
+    assert countries(doc, only(find_events(doc), "ASSAULT").source) == {"NGA"}
+
+
+def test_armed_forces_without_country_do_not_take_the_place_of_their_act(nlp):
+    doc = with_places(make_doc(nlp, "The soldiers attacked a village in Gaza."), ("Gaza", "PSE"))
+    assert countries(doc, only(find_events(doc), "ASSAULT").source) == {None}
+
+
+def test_passive_verdict_by_a_court_in_a_country(nlp):
+    doc = with_places(make_doc(nlp, "The opposition leader was sentenced by a court in Tunisia "
+                                    "to twelve years in prison."), ("Tunisia", "TUN"))
+    event = only(find_events(doc), "SANCTION")
+    assert event.mode == "convict" and countries(doc, event.source) == {"TUN"}
+
+
+def test_coordinated_nationalities_are_two_actors(code):
+    doc, events = code("Indian and French navies held joint exercises this week.")
+    assert countries(doc, only(events, "COOPERATE").source) == {"IND", "FRA"}
+
+
+def test_place_named_before_an_attack_is_not_its_source(code):
+    doc, events = code("Israel expanded the Gaza offensive on Sunday.")
+    event = only(events, "ASSAULT")
+    assert names(doc, event.source) == {"Israel"}
+
+
+def test_conditional_threat_in_reported_speech_is_the_speakers(code):
+    doc, events = code("If Ukraine strikes again, we will respond with force, Russia said.")
+    threat = only(events, "THREATEN")
+    assert names(doc, threat.source) == {"Russia"}
+    # the threat was made: it is no future or hypothetical act
+    assert not (threat.future or threat.hypothetical)
+    # the condition is the threat's content, not an attack of its own
+    assert not [e for e in events if e.type == "ASSAULT"]
+
+
+def test_saying_another_will_attack_is_no_threat(code):
+    _doc, events = code("Russia said Ukraine would attack.")
+    assert not [e for e in events if e.type == "THREATEN"]
+
+
+def test_expelled_from_a_party_is_a_sanction_by_the_party(code):
+    doc, events = code("Xi was expelled from Zanu PF on Friday.")
+    event = only(events, "SANCTION")
+    assert names(doc, event.source) == {"Zanu PF"} and event.mode == "expel"
+
+
+def test_missile_fired_at_a_target_is_an_attack_not_a_test(code):
+    _doc, events = code("Iran fired a missile at Israel.")
+    assert [e.type for e in events] == ["ASSAULT"]
+    _doc, events = code("Iran fired a missile into the sea.")
+    assert [e.type for e in events] == ["MOBILIZE"]
+
+
+def test_welcomed_somewhere_by_a_leader_is_a_visit(code):
+    doc, events = code("Putin was welcomed in Beijing by Xi.")
+    event = only(events, "CONSULT")
+    assert names(doc, event.source) == {"Putin"} and event.mode == "visit"
+    _doc, events = code("Xi welcomed the decision of Russia in a statement.")
+    assert [e.type for e in events] == ["SUPPORT"]
+
+
+def test_round_of_missile_tests_is_no_meeting(code):
+    _doc, events = code("Iran conducted a round of missile tests.")
+    assert [e.type for e in events] == ["MOBILIZE"]
+
+
+def test_nationality_of_a_weapon_names_its_user(nlp):
+    from newsgraph.kb import load_kb
+
+    doc = make_doc(nlp, "Israeli airstrikes killed at least thirty people.")
+    doc._.kb = load_kb()
+    assert countries(doc, only(find_events(doc), "ASSAULT").source) == {"ISR"}
+
+
+def test_one_sides_drills_are_a_mobilization_not_cooperation(code):
+    _doc, events = code("China held military drills near Taiwan.")
+    assert [e.type for e in events] == ["MOBILIZE"]
+
+
+def test_verbs_joined_by_and_are_two_acts(code):
+    _doc, events = code("Russia condemned the arrest and urged Iran to release the journalist.")
+    assert {e.type for e in events} == {"ACCUSE", "REQUEST"}
+
+
+def test_purpose_of_talks_is_their_content(code):
+    _doc, events = code("Putin held talks with Xi to reach an agreement.")
+    assert [e.type for e in events] == ["CONSULT"]
+
+
+def test_threat_by_the_speakers_own_forces(code):
+    doc, events = code("Russia said its forces will attack any foreign troops.")
+    threat = only(events, "THREATEN")
+    assert names(doc, threat.source) == {"Russia"} and not threat.future

@@ -1,7 +1,7 @@
 """Event coding measured on labelled data, with floors pinned at what was measured.
 
-- ``data/events_gold.jsonl``: 384 sentences labelled with one PLOVER type (and mode), the
-  source country and the flags. Most are written for newsgraph; some are Voice of America
+- ``data/events_gold.jsonl``: 537 sentences labelled with one PLOVER type (and mode), the
+  source country and the flags. Most are written for newsgraph; 110 are Voice of America
   sentences (US public domain). Measured: sentence recall of the gold type, the share of
   events found that have the gold type, the share of sentences (gold type found) with a
   source of the gold country, and the flags.
@@ -41,7 +41,7 @@ def gold_rows() -> list[dict]:
 
 def test_gold_file_covers_every_type_and_flag():
     rows = gold_rows()
-    assert len(rows) >= 300
+    assert len(rows) >= 500
     assert len({r["type"] for r in rows}) == 16
     flagged = Counter(f for r in rows for f in r["flags"])
     assert all(flagged[f] >= 5 for f in FLAGS), flagged
@@ -75,10 +75,10 @@ def test_gold_sentences_meet_the_floors(nlp):
     measured = (f"recall {hit}/{len(rows)}={recall:.3f}, precision {right}/{found}="
                 f"{precision:.3f}, source country {country_ok}/{country_n}={country:.3f}, "
                 f"flags {flag_ok}/{flag_n}={flags:.3f}, per type {dict(sorted(per_type.items()))}")
-    assert recall >= 0.90, measured
-    assert precision >= 0.94, measured
-    assert country >= 0.90, measured
-    assert flags >= 0.95, measured
+    assert recall >= 0.92, measured
+    assert precision >= 0.95, measured
+    assert country >= 0.95, measured
+    assert flags >= 0.97, measured
 
 
 @pytest.mark.slow
@@ -103,5 +103,5 @@ def test_synthetic_stories_recall_of_the_labelled_type(nlp, shared):
     measured = (f"recall {hit}/{len(sample)}={recall:.3f}, events with the label {right}/"
                 f"{found}={share:.3f}, per type "
                 f"{ {t: f'{per_type[t]}/{totals[t]}' for t in sorted(totals)} }")
-    assert recall >= 0.50, measured
-    assert share >= 0.25, measured
+    assert recall >= 0.52, measured
+    assert share >= 0.26, measured

@@ -24,6 +24,8 @@ future_verbs = ["plan"]
 historical_marks = ["since"]
 opinion_verbs = ["view"]
 opinion_nouns = ["show"]
+phrase_place_preps = ["in"]
+abroad_sectors = ["MIL"]
 """
 
 
@@ -46,7 +48,7 @@ def test_pattern_with_unknown_type_names_file_and_line(tmp_path):
     path = tmp_path / "patterns.toml"
     path.write_text(CUES + '\n[[pattern]]\nid = "ok"\ntype = "AGREE"\nverbs = ["agree"]\n\n'
                     '[[pattern]]\nid = "bad"\ntype = "HUG"\nverbs = ["hug"]\n')
-    with pytest.raises(AnnotateError, match=r"patterns.toml, line 21: bad: type 'HUG'"):
+    with pytest.raises(AnnotateError, match=r"patterns.toml, line 23: bad: type 'HUG'"):
         read_patterns(path)
 
 
@@ -101,3 +103,12 @@ def test_date_flags_mark_background_and_future():
     assert date_flags("2025-09", "month", "2025-09-04") == (False, False)
     assert date_flags("2025-09-10", "day", "2025-09-04") == (False, True)
     assert date_flags("2025-09-10", "day", None) == (False, False)
+
+
+def test_pattern_with_bad_passive_source_slot_is_refused(tmp_path):
+    path = tmp_path / "patterns.toml"
+    path.write_text(CUES + '\n[[pattern]]\nid = "x"\ntype = "SANCTION"\nverbs = ["expel"]\n'
+                    'passive_source = ["from"]\n')
+    with pytest.raises(AnnotateError, match="x: bad passive_source slot 'from'"):
+        read_patterns(path)
+
