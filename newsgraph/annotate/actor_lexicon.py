@@ -27,6 +27,7 @@ class ActorLexicon:
     stance_nouns: frozenset[str]
     generic_role_nouns: frozenset[str]
     located_prepositions: frozenset[str]  # "police in Tunisia": the role takes the place's country
+    origin_prepositions: frozenset[str]  # "diplomats from China": the role takes that country
     visiting_role_nouns: frozenset[str]  # "diplomats in Beijing": no country from the place
     visiting_modifiers: frozenset[str]  # "foreign fighters in Syria": likewise
     honorifics: dict[str, str]  # word -> gender ("m", "f" or "")
@@ -69,6 +70,7 @@ def read_lexicon(path: Path = RULES_FILE) -> ActorLexicon:
         stance_nouns=_words(data, "stance_nouns", path),
         generic_role_nouns=_words(data, "generic_role_nouns", path),
         located_prepositions=_words(data, "located_prepositions", path),
+        origin_prepositions=_words(data, "origin_prepositions", path),
         visiting_role_nouns=_words(data, "visiting_role_nouns", path),
         visiting_modifiers=_words(data, "visiting_modifiers", path),
         honorifics=_genders(data, "honorifics", path),

@@ -7,9 +7,9 @@ is reported to say something (the quote's speaker, else the subject of the verb 
 which actors sit in a dependency slot ("on Russia", "with Kim"), and who hosts a visit (an
 actor of the country of the place visited).
 
-An actor the article gives no country can get one from the event's own words: "police in
-Tunisia" are Tunisian police (``localized_actor`` adds that copy of the "police" actor), and
-"Israeli airstrikes" act for Israel (``nationality_actors``). A place named before a noun
+An actor the article gives no country can get one from the event's own words: "farmers"
+blocking roads across Poland are Polish farmers (``localized_actor`` adds that copy of the
+"farmers" actor), and "Israeli airstrikes" act for Israel (``nationality_actors``). A place named before a noun
 ("the Gaza offensive") is where the act happens, never who does it (``place_modifier``).
 """
 
@@ -52,7 +52,7 @@ class EventContext:
     places: list
     published: str | None
     text: str = ""  # the body, read once (Doc.text joins every token on each access)
-    # (actor id, country) -> id of the actor with that country ("police in Tunisia")
+    # (actor id, country) -> id of the actor with that country ("farmers" acting in Poland)
     localized: dict = field(default_factory=dict)
 
 
@@ -112,9 +112,6 @@ def _member_actors(token, ctx: EventContext, depth: int) -> list[str]:
                     actor = ctx.token_actor.get(member.i)
                     if actor is not None and actor not in found:
                         found.append(actor)
-        country = _phrase_place_country(token, ctx)
-        if country:
-            found = [localized_actor(a, country, ctx) for a in found]
         return found
     found: list[str] = []
     for child in token.children:
@@ -128,23 +125,6 @@ def _member_actors(token, ctx: EventContext, depth: int) -> list[str]:
                     if pobj.dep_ == "pobj":
                         found.extend(phrase_actors(pobj, ctx, depth + 1))
     return found
-
-
-def _phrase_place_country(token, ctx: EventContext) -> str | None:
-    """The country of the place a noun phrase is located by: "police in Tunisia", "a court
-    in Mali", "farmers from Poland"."""
-    for child in token.children:
-        if child.dep_ != "prep" or child.lower_ not in ctx.patterns.cues["phrase_place_preps"]:
-            continue
-        for pobj in child.children:
-            if pobj.dep_ != "pobj":
-                continue
-            start, end = pobj.idx, pobj.idx + len(pobj)
-            for place in ctx.places:
-                if place.country and place.start is not None \
-                        and place.start < end and place.end > start:
-                    return place.country
-    return None
 
 
 def nationality_actors(token, ctx: EventContext) -> list[str]:

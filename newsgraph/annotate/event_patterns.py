@@ -36,7 +36,7 @@ QUAD_CLASS = {
 
 CUE_LISTS = ("speech", "negation", "negating_verbs", "negating_adverbs", "hypothetical_aux",
              "hypothetical_marks", "hypothetical_verbs", "future_aux", "future_verbs",
-             "historical_marks", "opinion_verbs", "opinion_nouns", "phrase_place_preps",
+             "historical_marks", "opinion_verbs", "opinion_nouns",
              "abroad_sectors")
 LIST_FIELDS = ("verbs", "nouns", "adjs", "light", "objects", "not_objects", "needs",
                "not_needs", "target", "source_sectors", "passive_source", "target_kinds")

@@ -316,14 +316,16 @@ def _names_place(obj: Token, kb) -> bool:
 
 
 def _located_country(head: Token, prep: Token, obj: Token, kb) -> str | None:
-    """The country of the place a role noun is in, when the noun is read as belonging there:
-    "police in Tunisia" are Tunisian police, "diplomats in Beijing" need not be Chinese, and
-    "foreign fighters in Syria" are not Syrian."""
+    """The country of the place a role noun is in or comes from, when the noun is read as
+    belonging there: "police in Tunisia" are Tunisian police and "diplomats from China" are
+    Chinese, but "diplomats in Beijing" need not be Chinese, nor "foreign fighters in Syria"
+    Syrian."""
     lex = lexicon()
-    if prep.lower_ not in lex.located_prepositions or head.lower_ in lex.visiting_role_nouns \
-            or head.lemma_.lower() in lex.visiting_role_nouns:
-        return None
-    if any(t.lower_ in lex.visiting_modifiers for t in head.lefts):
+    if prep.lower_ in lex.located_prepositions:
+        if head.lower_ in lex.visiting_role_nouns or head.lemma_.lower() in lex.visiting_role_nouns \
+                or any(t.lower_ in lex.visiting_modifiers for t in head.lefts):
+            return None
+    elif prep.lower_ not in lex.origin_prepositions:
         return None
     tokens = list(obj.subtree)  # "in Tunisia", "in the city of Goma"
     code, _ = _place_code(tokens, kb)
@@ -355,12 +357,16 @@ def read_phrase(doc: Doc, head: Token, kb) -> Role | None:
     extra: list[Token] = []
     located: str | None = None
     for prep in head.rights:
-        if prep.dep_ == "prep" and prep.lower_ in _ROLE_PREPS:
+        if prep.dep_ != "prep":
+            continue
+        if located is None:
+            located = next((code for obj in prep.children if obj.dep_ == "pobj"
+                            if (code := _located_country(head, prep, obj, kb))), None)
+            if located:
+                continue
+        if prep.lower_ in _ROLE_PREPS:
             for obj in prep.children:
                 if obj.dep_ != "pobj":
-                    continue
-                located = located or _located_country(head, prep, obj, kb)
-                if located:
                     continue
                 # "president of the United States" names the country served; "envoy for
                 # Syria" or "representative for North Korea" names only a subject matter.

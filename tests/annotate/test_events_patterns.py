@@ -24,7 +24,6 @@ future_verbs = ["plan"]
 historical_marks = ["since"]
 opinion_verbs = ["view"]
 opinion_nouns = ["show"]
-phrase_place_preps = ["in"]
 abroad_sectors = ["MIL"]
 """
 
@@ -48,7 +47,7 @@ def test_pattern_with_unknown_type_names_file_and_line(tmp_path):
     path = tmp_path / "patterns.toml"
     path.write_text(CUES + '\n[[pattern]]\nid = "ok"\ntype = "AGREE"\nverbs = ["agree"]\n\n'
                     '[[pattern]]\nid = "bad"\ntype = "HUG"\nverbs = ["hug"]\n')
-    with pytest.raises(AnnotateError, match=r"patterns.toml, line 23: bad: type 'HUG'"):
+    with pytest.raises(AnnotateError, match=r"patterns.toml, line 22: bad: type 'HUG'"):
         read_patterns(path)
 
 

@@ -98,3 +98,14 @@ def test_roles_nominal_takes_the_country_of_the_place_it_is_in(nlp, kb, text, no
 def test_roles_visitors_do_not_take_the_country_of_the_place(nlp, kb, text, noun):
     role = _nominal_role(text, noun, kb)
     assert role is None or role.country is None, role
+
+
+@pytest.mark.parametrize("text, noun, country", [
+    ("Protesters across Iran chanted slogans.", "Protesters", "IRN"),
+    ("Diplomats from China attended the meeting.", "Diplomats", "CHN"),
+    ("Refugees from Syria crossed the border.", "Refugees", "SYR"),
+])
+def test_roles_nominal_takes_the_country_it_comes_from_or_spreads_across(nlp, kb, text, noun,
+                                                                          country):
+    role = _nominal_role(text, noun, kb)
+    assert role is not None and role.country == country, role
