@@ -31,7 +31,7 @@ def test_bad_channel_pattern_names_the_file_and_line(tmp_path):
     path = _copy_with(tmp_path, "pattern = '\\bletters?\\b'", "pattern = '\\bletters?(\\b'")
     with pytest.raises(AnnotateError) as err:
         load_quote_cues(path)
-    line = next(i for i, l in enumerate(path.read_text().splitlines(), 1) if "letters?(" in l)
+    line = next(i for i, text in enumerate(path.read_text().splitlines(), 1) if "letters?(" in text)
     assert f"{FILE_NAME}, line {line}" in str(err.value) and "letter" in str(err.value)
 
 
