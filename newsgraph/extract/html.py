@@ -32,6 +32,7 @@ from newsgraph.extract.captions import ends_with_labelled_credit, split_credit
 from newsgraph.extract.figures import caption_texts, find_images
 from newsgraph.extract.html_authors import authors_and_agencies, registered_name
 from newsgraph.extract.html_dates import published_date
+from newsgraph.extract.html_header import read_header
 from newsgraph.extract.html_metadata import (JsonLd, all_values, first_of_each, first_value,
                                              read_jsonld, site_keys,
                                              strip_site_name)
@@ -140,9 +141,11 @@ def extract_html(text: str, raw: RawDocument, *, encoding: str | None,
     site_names = site_keys(site, jsonld.publisher, *first_of_each(tree, "publisher"),
                            registered_name(host))
     publishers = site_names | site_keys(host)
+    # The lines around the headline: a witness of both the authors and the date.
+    header = read_header(tree)
     byline_authors, agencies = authors_and_agencies(tree, jsonld, document.author, site,
                                                     publishers, site_names,
-                                                    byline_paragraphs)
+                                                    byline_paragraphs, header)
     paragraphs = strip_author_bio(paragraphs, byline_authors)
     dateline_text = "\n".join(paragraphs[:DATELINE_PARAGRAPHS] + paragraphs[-DATELINE_PARAGRAPHS:])
     agencies = list(dict.fromkeys(agencies + list(agencies_in_text(dateline_text))))
@@ -161,7 +164,8 @@ def extract_html(text: str, raw: RawDocument, *, encoding: str | None,
         sections=_sections(tree, jsonld, title), categories=list(document.categories or ()),
         tags=_split_tags(document.tags), authors=byline_authors, agencies=agencies,
         editors=editors,
-        published=published_date(raw.published, jsonld, tree, document.date, page_url),
+        published=published_date(raw.published, jsonld, tree, document.date, page_url,
+                                 header),
         lead=lead, subheadings=subheadings,
         images=images, description=description, encoding=encoding)
 

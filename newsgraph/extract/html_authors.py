@@ -36,7 +36,7 @@ from lxml import etree
 
 from newsgraph.extract.bylines import (has_byline_prefix, has_honorific, looks_like_byline,
                                        parse_byline)
-from newsgraph.extract.html_header import header_bylines, read_header
+from newsgraph.extract.html_header import Header, header_bylines, read_header
 from newsgraph.extract.html_metadata import JsonLd, all_values, first_of_each, site_keys
 
 __all__ = ["authors_and_agencies", "registered_name"]
@@ -64,11 +64,13 @@ class _Source:
 
 def authors_and_agencies(tree: etree._Element, jsonld: JsonLd, trafilatura_author: str | None,
                          site: str | None, publishers: set[str], site_names: set[str],
-                         paragraphs: list[str]) -> tuple[list[str], list[str]]:
+                         paragraphs: list[str], header: Header | None = None,
+                         ) -> tuple[list[str], list[str]]:
     """The people who wrote the page and the wire agencies its bylines credit.
 
     ``publishers`` are the keys (``site_keys``) of the site's names, its publisher and its
-    host; ``site_names`` the same without the host.
+    host; ``site_names`` the same without the host; ``header`` the page's header lines when
+    the caller has read them (else they are read).
     """
     site_name = re.compile(rf"(?<!\w){re.escape(site)}(?!\w)", re.I) if site else None
     personal = jsonld.publisher_is_person or not jsonld.publisher
@@ -84,7 +86,8 @@ def authors_and_agencies(tree: etree._Element, jsonld: JsonLd, trafilatura_autho
         _Source(jsonld.linked_authors, trusted=personal, handles=True, typed=True),
     ]
     weaker = [
-        _Source(header_bylines(read_header(tree)), first_only=True),
+        _Source(header_bylines(header if header is not None else read_header(tree)),
+                first_only=True),
         _Source(first_of_each(tree, "byline_loose"), first_only=True),
         _Source(_body_bylines(paragraphs), first_only=True),
     ]

@@ -38,7 +38,7 @@ from datetime import date, datetime, timedelta, timezone
 
 from lxml import etree
 
-from newsgraph.extract.html_header import header_date, read_header
+from newsgraph.extract.html_header import Header, header_date, read_header
 from newsgraph.extract.html_metadata import JsonLd, element_text, first_value, normalize_date
 from newsgraph.extract.html_selectors import selectors
 from newsgraph.extract.published_dates import (MODIFIED, date_in_url, dates_in_line,
@@ -52,8 +52,11 @@ _UTC = "+00:00"
 
 
 def published_date(given: str | None, jsonld: JsonLd, tree: etree._Element,
-                   trafilatura_date: str | None, url: str | None) -> str | None:
+                   trafilatura_date: str | None, url: str | None,
+                   header: Header | None = None) -> str | None:
     """The publication date, as "YYYY-MM-DD" or an ISO 8601 datetime with the page's offset.
+
+    ``header``: the page's header lines when the caller has read them (else they are read).
 
     >>> from lxml import html
     >>> tree = html.fromstring("<html><body><p>x</p></body></html>")
@@ -79,7 +82,7 @@ def published_date(given: str | None, jsonld: JsonLd, tree: etree._Element,
     declared = parsed[0] if parsed else None
     read = parse(trafilatura_date)
     in_url = date_in_url(url)
-    shown, _ = header_date(read_header(tree), language)
+    shown, _ = header_date(header if header is not None else read_header(tree), language)
     visible = _visible_dates(tree, language)
     if declared:
         others = [parse(v) for v in [*declared_values, *visible, jsonld.modified]]

@@ -55,21 +55,9 @@ class Header:
 def read_header(tree: etree._Element) -> Header:
     """The lines around the page's headline (``[headline]`` selectors); empty without one.
 
-    The authors and the date of a page both ask for them: the last page's are kept.
+    The authors and the date of a page both ask for them: ``extract_html`` reads them once
+    and gives them to both.
     """
-    global _last
-    last = _last  # one read of the pair: another thread may replace it meanwhile
-    if last is not None and last[0] is tree:
-        return last[1]
-    header = _read_header(tree)
-    _last = (tree, header)
-    return header
-
-
-_last: tuple[etree._Element, Header] | None = None  # the last page read and its header
-
-
-def _read_header(tree: etree._Element) -> Header:
     headline = _headline(tree)
     if headline is None:
         return Header()
