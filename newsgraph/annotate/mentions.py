@@ -295,9 +295,7 @@ def _name_parts(doc: Doc, people: list, taken: list[bool], kb) -> list:
     found = []
     if not words:
         return found
-    wanted = {get_string_id(w) for w in words}
-    orths = doc.to_array(ORTH).tolist()
-    for token in (doc[i] for i, orth in enumerate(orths) if orth in wanted):
+    for token in _tokens_with(doc, ORTH, words):
         if not taken[token.i] and (
                 token.pos_ == "PROPN" or (token.is_title and not token.is_sent_start)):
             taken[token.i] = True
@@ -561,17 +559,18 @@ def _nationalities(chunk: Span, root, kb) -> list[tuple[str, int, int]]:
     return found
 
 
-def _tokens_with_lower(doc: Doc, words) -> list:
-    """The tokens whose lower-case form is one of ``words``, in order: found on the Doc's
-    array of word ids, so the other tokens are never made into Python objects."""
+def _tokens_with(doc: Doc, attr: int, words) -> list:
+    """The tokens whose ``attr`` (ORTH: the text, LOWER: its lower case) is one of ``words``,
+    in order: found on the Doc's array of word ids, so the other tokens are never made into
+    Python objects."""
     wanted = {get_string_id(w) for w in words}
-    return [doc[i] for i, lower in enumerate(doc.to_array(LOWER).tolist()) if lower in wanted]
+    return [doc[i] for i, value in enumerate(doc.to_array(attr).tolist()) if value in wanted]
 
 
 def _pronouns(doc: Doc, lex: ActorLexicon) -> list[Candidate]:
     found = []
     # Both kinds below need the word to be a pronoun of the lexicon
-    for token in _tokens_with_lower(doc, [*lex.pronouns, *lex.neuter_pronouns]):
+    for token in _tokens_with(doc, LOWER, [*lex.pronouns, *lex.neuter_pronouns]):
         gender = lex.pronouns.get(token.lower_)
         if gender is not None and token.pos_ == "PRON" or (gender is not None and token.tag_ == "PRP$"):
             cand = Candidate(start=token.idx, end=token.idx + len(token), source="pronoun",
