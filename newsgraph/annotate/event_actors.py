@@ -23,7 +23,7 @@ from newsgraph.annotate.event_patterns import PatternSet, load_patterns
 from newsgraph.annotate.places import gazetteer, normalise
 from newsgraph.model import Location
 
-__all__ = ["EventContext", "build_context", "clause_source", "co_actors", "host_actor",
+__all__ = ["EventContext", "build_context", "clause_source", "co_actors", "country_actor", "host_actor",
            "localized_actor", "modifier_actors", "nationality_actors", "place_modifier",
            "next_actor", "phrase_actors", "slot_actors", "speaker_at", "speaker_of",
            "speech_ancestor", "subject_of", "agent_of", "unique"]
@@ -140,19 +140,25 @@ def nationality_actors(token, ctx: EventContext) -> list[str]:
             continue
         for word in (child, *child.conjuncts):
             code = kb.demonym(word.text)
-            if code:
-                actor = actor_for_country(ctx.doc, code, create=True)
-                if actor is not None:
-                    ctx.actors.setdefault(actor, next(
-                        a for a in ctx.doc._.ng_actors if a.id == actor))
-                    found.append(actor)
+            actor = country_actor(code, ctx) if code else None
+            if actor is not None:
+                found.append(actor)
     return unique(found)
 
 
-def localized_actor(actor_id: str, country: str, ctx: EventContext) -> str:
-    """An actor without a country, given the country its phrase or its act is located in.
+def country_actor(code: str, ctx: EventContext) -> str | None:
+    """The id of country ``code``'s actor, added to the article (and to ``ctx``) when the
+    article names the country only as a place or by a nationality word."""
+    actor_id = actor_for_country(ctx.doc, code, create=True)
+    if actor_id is not None:
+        ctx.actors.setdefault(actor_id, actors_by_id(ctx.doc)[actor_id])
+    return actor_id
 
-    "Police in Tunisia" is Tunisian police: the article's "police" actor knows no country,
+
+def localized_actor(actor_id: str, country: str, ctx: EventContext) -> str:
+    """An actor without a country, given the country its act is located in.
+
+    "Farmers blocked highways across Poland": the article's "farmers" actor knows no country,
     so a copy of it with the country is added to the article's actors (once per country).
     An actor that has a country keeps it.
     """
@@ -380,8 +386,5 @@ def host_actor(trigger, light, location: Location | None, ctx: EventContext) -> 
     if ctx.doc._.kb is None:
         return []
     # A country named only as a place has no actor yet: the host gets one
-    added = actor_for_country(ctx.doc, country, create=True)
-    if added is None:
-        return []
-    ctx.actors.setdefault(added, next(a for a in ctx.doc._.ng_actors if a.id == added))
-    return [added]
+    added = country_actor(country, ctx)
+    return [added] if added is not None else []

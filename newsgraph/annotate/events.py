@@ -10,8 +10,8 @@ mentions, dates, places, quotes) and returns ``model.Event``s. The words are dat
 2. the *source* is the actor of the subject (all of it: "Xi and Kim held talks" is one event
    with two sources; "alongside Xi" joins them), found up the clause when the verb has no
    subject of its own ("plans to visit", "arrived and met"); in reported speech a pronoun
-   subject is the speaker; a source with no country takes the country of the place in its
-   phrase ("police in Tunisia") or, for domestic actors, of the place of the act. No source
+   subject is the speaker; a source with no country (the actors layer already placed "police
+   in Tunisia") takes, for domestic actors, the country of the place of the act. No source
    actor, no event;
 3. the *target* is the actor in the pattern's slots (object, "with", "on", "against", "to"...),
    else the first actor after the trigger in its clause;
