@@ -348,7 +348,8 @@ def _is_title_line(paragraph: str, title: str) -> bool:
     if not first.startswith(key):
         return False
     rest = first[len(key):]
-    # The spaced separators (" | ", " - "), not a hyphen that may join two words.
+    # The spaced separators (" | ", " - "), not a hyphen that may join two words: the first
+    # two of the data file's list, which says so.
     return any(p.match(rest) for p in selectors().pattern["title_separator"][:2])
 
 
