@@ -1,7 +1,8 @@
 """Text normalisation shared by every extractor, and the one place an Article is built.
 
-Unicode spaces (no-break, thin, ideographic, ...) become plain spaces, control characters and
-NULs go, runs of spaces shrink to one, and paragraphs are joined by a blank line. After this,
+Text is composed (Unicode NFC, so "é" is one character however the page spelled it), Unicode
+spaces (no-break, thin, ideographic, ...) become plain spaces, control characters and NULs go,
+runs of spaces shrink to one, and paragraphs are joined by a blank line. After this,
 ``Article.body`` does not change, so offsets into it are stable.
 """
 
@@ -24,11 +25,15 @@ _HTML_SNIFF = re.compile(r"<\s*(!doctype\s+html|html|head|body|div|p|article|met
 
 
 def clean_line(text: str) -> str:
-    """One line (or paragraph) of text with normalised spaces and no control characters.
+    """One line (or paragraph) of text, composed, with normalised spaces and no control characters.
 
     >>> clean_line("Kim\\u00a0Jong Un\\x00 said ")
     'Kim Jong Un said'
+    >>> clean_line("Jose\\u0301") == "Jos\\u00e9"
+    True
     """
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
     if not text.isprintable():
         # Only text with control, format or Unicode space characters takes the slow path;
         # str.isprintable is true for plain text, which is nearly every line.

@@ -10,6 +10,24 @@ def test_clean_line_drops_nul_and_control_characters():
     assert clean_line("a\x00b\x07c\u200bd") == "a b cd"
 
 
+def test_clean_line_composes_decomposed_letters():
+    # "Sánchez" typed with a combining acute accent, as some editors and macOS file names do.
+    assert clean_line("Sa\u0301nchez said") == "S\u00e1nchez said"
+
+
+def test_text_capture_and_html_bodies_are_composed_alike():
+    from newsgraph.extract import ExtractOptions, extract
+    from newsgraph.model import RawDocument
+
+    sentence = "Pedro Sa\u0301nchez met officials in Bogota\u0301 on Monday to discuss the budget."
+    capture = RawDocument(source="capture.txt", data=(sentence * 3).encode(), content_type="text/plain")
+    page = RawDocument(source="page.html", content_type="text/html", data=(
+        f"<html><body><article><h1>Budget</h1><p>{sentence * 3}</p></article></body></html>").encode())
+    for raw in (capture, page):
+        body = extract(raw, ExtractOptions()).body
+        assert "S\u00e1nchez" in body and "\u0301" not in body, raw.source
+
+
 def test_join_paragraphs_uses_a_blank_line_and_drops_empty_ones():
     assert join_paragraphs(["One.", "  ", "Two\u00a0two."]) == "One.\n\nTwo two."
 
