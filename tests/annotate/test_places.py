@@ -33,6 +33,21 @@ def test_names_resolve_through_data_countries_states_and_cities():
     assert country("Kiev") == "UKR"  # an alternate name of Kyiv
 
 
+def test_first_level_subdivisions_resolve_to_their_country():
+    assert country("Uttar Pradesh") == "IND"
+    assert country("Sindh") == "PAK"
+    assert country("Oromia") == "ETH"
+
+
+def test_subdivision_name_of_several_countries_needs_the_context():
+    assert resolve_place("Amazonas").country is None  # Brazil, Colombia, Peru, Venezuela
+    assert resolve_place("Amazonas", ["PER"]).country == "PER"
+
+
+def test_subdivisions_are_not_read_for_names_the_ner_did_not_mark():
+    assert resolve_place("Oromia", strict=True) is None
+
+
 def test_ambiguous_city_goes_to_the_most_populous_unless_context_says_otherwise():
     assert country("Birmingham") == "GBR"
     assert country("Birmingham", ["USA"]) == "USA"
