@@ -4,7 +4,8 @@
   source country and the flags. Most are written for newsgraph; 110 are Voice of America
   sentences (US public domain). Measured: sentence recall of the gold type, the share of
   events found that have the gold type, the share of sentences (gold type found) with a
-  source of the gold country, and the flags.
+  source of the gold country, and the flags; for all sentences and for the VOA ones alone
+  (real reporting, where coding is weaker: recall 0.82 against 0.96 on our own sentences).
 - ``../shared/data/synthetic-events``: synthetic stories with one document-level label; a
   fixed sample of 400 is coded and the recall of the labelled type measured.
 
@@ -47,38 +48,58 @@ def test_gold_file_covers_every_type_and_flag():
     assert all(flagged[f] >= 5 for f in FLAGS), flagged
 
 
-@pytest.mark.slow
-def test_gold_sentences_meet_the_floors(nlp):
-    rows = gold_rows()
-    hit = found = right = country_n = country_ok = flag_n = flag_ok = 0
+# recall, precision, source country, flags. The VOA sentences (real reporting) are the harder
+# part and get floors of their own, so the sentences written for newsgraph cannot hide a drop.
+FLOORS = {"all": (0.92, 0.95, 0.95, 0.97), "voa": (0.80, 0.87, 0.81, 0.97)}
+
+
+@pytest.fixture(scope="module")
+def gold_scores(nlp) -> dict[str, dict]:
+    """Each gold subset ("all", "voa") scored once: counts and the measured rates."""
+    counts = {name: Counter() for name in FLOORS}
     per_type: Counter = Counter()
-    for row in rows:
+    for row in gold_rows():
         doc = annotate_text(row["text"], row["published"])
         actors = {a.id: a for a in doc._.ng_actors or ()}
         events = doc._.ng_events or []
-        found += len(events)
         gold = [e for e in events if e.type == row["type"]]
-        right += len(gold)
-        if not gold:
-            continue
-        hit += 1
-        per_type[row["type"]] += 1
-        if row["source_country"]:
-            country_n += 1
-            country_ok += any(actors[s].country == row["source_country"]
-                              for e in gold for s in e.source if s in actors)
-        if row["flags"]:
-            flag_n += 1
-            flag_ok += any(all(getattr(e, f) for f in row["flags"]) for e in gold)
-    recall, precision = hit / len(rows), right / max(found, 1)
-    country, flags = country_ok / max(country_n, 1), flag_ok / max(flag_n, 1)
-    measured = (f"recall {hit}/{len(rows)}={recall:.3f}, precision {right}/{found}="
-                f"{precision:.3f}, source country {country_ok}/{country_n}={country:.3f}, "
-                f"flags {flag_ok}/{flag_n}={flags:.3f}, per type {dict(sorted(per_type.items()))}")
-    assert recall >= 0.92, measured
-    assert precision >= 0.95, measured
-    assert country >= 0.95, measured
-    assert flags >= 0.97, measured
+        per_type[row["type"]] += bool(gold)
+        row_counts = Counter(rows=1, found=len(events), right=len(gold), hit=bool(gold))
+        if gold and row["source_country"]:
+            row_counts["country_n"] += 1
+            row_counts["country_ok"] += any(actors[s].country == row["source_country"]
+                                            for e in gold for s in e.source if s in actors)
+        if gold and row["flags"]:
+            row_counts["flag_n"] += 1
+            row_counts["flag_ok"] += any(all(getattr(e, f) for f in row["flags"]) for e in gold)
+        counts["all"].update(row_counts)
+        if row["origin"].startswith("voa:"):
+            counts["voa"].update(row_counts)
+    return {name: _rates(c, per_type if name == "all" else None) for name, c in counts.items()}
+
+
+def _rates(c: Counter, per_type: Counter | None) -> dict:
+    rates = (c["hit"] / c["rows"], c["right"] / max(c["found"], 1),
+             c["country_ok"] / max(c["country_n"], 1), c["flag_ok"] / max(c["flag_n"], 1))
+    measured = (f"recall {c['hit']}/{c['rows']}={rates[0]:.3f}, precision {c['right']}/"
+                f"{c['found']}={rates[1]:.3f}, source country {c['country_ok']}/"
+                f"{c['country_n']}={rates[2]:.3f}, flags {c['flag_ok']}/{c['flag_n']}="
+                f"{rates[3]:.3f}")
+    if per_type:
+        measured += f", per type {dict(sorted(per_type.items()))}"
+    return {"rates": rates, "measured": measured}
+
+
+# Measured: all 537 sentences recall 0.933, precision 0.958, source country 0.957, flags 47/47;
+# the 110 VOA sentences recall 0.818 (90), precision 0.883 (91/103), source country 0.827
+# (67/81), flags 9/9.
+@pytest.mark.slow
+@pytest.mark.parametrize("subset", sorted(FLOORS))
+def test_gold_sentences_meet_the_floors(gold_scores, subset):
+    score = gold_scores[subset]
+    for metric, value, floor in zip(("recall", "precision", "source country", "flags"),
+                                    score["rates"], FLOORS[subset], strict=True):
+        assert value >= floor, f"{subset}: {metric} {value:.3f} < {floor}; {score['measured']}"
 
 
 @pytest.mark.slow
