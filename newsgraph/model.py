@@ -219,7 +219,9 @@ class Event:
 
 @dataclass(frozen=True, slots=True)
 class AnalyzedArticle:
-    """An Article with its annotations. ``components`` maps each annotator to its version."""
+    """An Article with its annotations. ``components`` maps each annotator to its version;
+    ``not_annotated`` says why an article was left without annotations (its body is not in
+    English, the language the annotators read), else None."""
 
     article: Article
     actors: tuple[Actor, ...] = ()
@@ -228,6 +230,7 @@ class AnalyzedArticle:
     events: tuple[Event, ...] = ()
     dates: tuple[DateExpression, ...] = ()
     components: dict[str, str] = field(default_factory=dict)
+    not_annotated: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         body = self.article.body
@@ -238,6 +241,7 @@ class AnalyzedArticle:
         out["events"] = [e.to_dict(body) for e in self.events]
         out["dates"] = [d.to_dict(body) for d in self.dates]
         out["components"] = dict(self.components)
+        out["not_annotated"] = self.not_annotated
         return out
 
 

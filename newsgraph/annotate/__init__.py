@@ -4,6 +4,11 @@ The body is parsed once by the spaCy pipeline (``annotate.nlp``), paragraph by p
 one ``Doc`` whose text is exactly ``Article.body``; newsgraph's annotators are spaCy components
 over that Doc (registered in ``annotate.components``), each writing its results to a Doc
 extension. This module only runs them and collects the results into the frozen artefact.
+
+The model and every lexicon read English. A body in another language (py3langid, on the body
+itself: declared page languages are often a template's default) is not annotated: the
+English model would find "actors" in most capitalised words and events in none. The article
+comes back with no annotations and the reason in ``not_annotated``.
 """
 
 from __future__ import annotations
@@ -12,7 +17,12 @@ from dataclasses import dataclass
 
 from newsgraph.model import AnalyzedArticle, Article
 
-__all__ = ["AnalyzeOptions", "annotate"]
+__all__ = ["AnalyzeOptions", "annotate", "unannotatable"]
+
+# A body is left unannotated when it is this unlikely to be English and long enough to tell
+# (short English sentences about Nigeria score as Nigerian Pidgin, with English at 0.09).
+MAX_ENGLISH_PROBABILITY = 0.01
+MIN_LETTERS = 100
 
 
 @dataclass(frozen=True)
@@ -26,4 +36,32 @@ def annotate(article: Article, options: AnalyzeOptions | None = None) -> Analyze
     """Annotate one article. The spaCy model loads once per process, on first use."""
     from newsgraph.annotate.nlp import analyze_body
 
+    reason = unannotatable(article.body)
+    if reason:
+        return AnalyzedArticle(article=article, not_annotated=reason)
     return analyze_body(article, options or AnalyzeOptions())
+
+
+def unannotatable(body: str) -> str | None:
+    """Why ``body`` cannot be annotated (it is not English, the language the annotators
+    read), or None. A body too short to tell is annotated.
+
+    >>> unannotatable("Der Bundestag hat am Donnerstag ein neues Gesetz zur Rente beschlossen. "
+    ...               "Die Opposition kritisierte den Entwurf scharf und kündigte Klagen an.")
+    'the body is in German (de); the annotators read English only'
+    >>> unannotatable("Gunmen killed 12 villagers in northern Nigeria on Saturday.") is None
+    True
+    """
+    from newsgraph.extract.language import detect_language, language_probability
+
+    if sum(ch.isalpha() for ch in body[:5000]) < MIN_LETTERS:
+        return None
+    english = language_probability(body, "en")
+    if english is None or english >= MAX_ENGLISH_PROBABILITY:
+        return None
+    import pycountry
+
+    code = detect_language(body)
+    found = pycountry.languages.get(alpha_2=code) if code else None
+    name = f"{found.name} ({code})" if found else (code or "another language")
+    return f"the body is in {name}; the annotators read English only"

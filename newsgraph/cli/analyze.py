@@ -85,6 +85,12 @@ def print_analysis(rows: list[dict]) -> None:
     """For people: per article, its actors, quotes and events."""
     for row in rows:
         title = row.get("title") or row.get("source")
+        if row.get("not_annotated"):
+            from rich.console import Console
+
+            Console(highlight=False, soft_wrap=True).print(
+                f"[bold]{title}[/]: not annotated ({row['not_annotated']})")
+            continue
         print_table(row.get("actors", []), [("id", "id"), ("name", "actor"), ("country", "country"),
                     ("sector", "sector"), ("kind", "kind"), ("roles", "roles")],
                     title=f"{title} ({row.get('published') or 'no date'}): actors")

@@ -100,6 +100,10 @@ def print_summary(report, store) -> None:
             style = "red" if status == "failed" and counts[status] else ""
             console.print(f"  [{style}]{counts[status]:>6}  {meaning}[/]" if style
                           else f"  {counts[status]:>6}  {meaning}")
+    skipped = len(report.not_annotated)
+    if skipped:
+        console.print(f"  {skipped:>6}  of them stored without annotations: not in English, "
+                      "the language the annotators read")
     for item in report.failures:
         error = item.error
         print_error(f"{item.source}: {error.message} [{error.code}]")

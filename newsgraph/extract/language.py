@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import cache
 
-__all__ = ["detect_language", "normalize_language_tag"]
+__all__ = ["detect_language", "language_probability", "normalize_language_tag"]
 
 # Below this many letters a guess is noise (a title, a caption).
 MIN_LETTERS = 20
@@ -38,6 +38,19 @@ def detect_language(text: str) -> str | None:
         return None
     code, probability = _identifier().classify(sample)
     return code if probability >= MIN_CONFIDENCE else None
+
+
+def language_probability(text: str, code: str) -> float | None:
+    """How likely ``text`` is written in language ``code`` (0 to 1), or None when the text
+    is too short to tell.
+
+    >>> language_probability("Die Regierung hat am Donnerstag ein neues Gesetz beschlossen.", "en") < 0.01
+    True
+    """
+    sample = text[:MAX_CHARS]
+    if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
+        return None
+    return dict(_identifier().rank(sample)).get(code, 0.0)
 
 
 def normalize_language_tag(tag: str | None) -> str | None:

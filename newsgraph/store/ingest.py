@@ -46,12 +46,14 @@ class IngestItem:
     version: int | None = None
     title: str | None = None
     error: NewsgraphError | None = None
+    not_annotated: str | None = None  # why the stored article has no annotations
 
     def to_dict(self) -> dict[str, Any]:
         if self.error is not None:
             return {"source": self.source, "status": self.status, "error": self.error.to_dict()}
         return {"source": self.source, "status": self.status, "article_id": self.article_id,
-                "version": self.version, "title": self.title}
+                "version": self.version, "title": self.title,
+                "not_annotated": self.not_annotated}
 
 
 @dataclass
@@ -86,6 +88,11 @@ class IngestReport:
     @property
     def failures(self) -> list[IngestItem]:
         return [item for item in self.items if item.status == "failed"]
+
+    @property
+    def not_annotated(self) -> list[IngestItem]:
+        """Stored articles left without annotations, each with the reason."""
+        return [item for item in self.items if item.not_annotated]
 
     @property
     def counts(self) -> dict[str, int]:
@@ -136,18 +143,21 @@ def save_outcome(conn: Connection, tables, source: str, raw: RawDocument | None,
         values: dict[str, Any] = {"seen_at": stamp}
         if analysis is not None and not existing.analyzed:
             _write_annotations(conn, tables, analysis, existing.id, reports)
-            values["analyzed"] = True
+            values.update(analyzed=True, not_annotated=analysis.not_annotated)
             status = "annotated" if status == "unchanged" else status
         conn.execute(update(articles).where(articles.c.id == existing.id).values(**values))
         sync_page(conn, tables, key, reports)
-        return IngestItem(source, status, existing.id, existing.version, existing.title)
+        return IngestItem(source, status, existing.id, existing.version, existing.title,
+                          not_annotated=existing.not_annotated if analysis is None or
+                          existing.analyzed else analysis.not_annotated)
     latest = conn.execute(select(func.max(articles.c.version))
                           .where(articles.c.canonical_key == key)).scalar()
     version = (latest or 0) + 1
     row = article_row(article)
     row["id"] = _free_id(conn, articles, article.id, key, article.content_hash)
     row.update(canonical_key=key, version=version, is_current=True, document_id=document_id,
-               analyzed=analysis is not None, ingested_at=stamp, seen_at=stamp)
+               analyzed=analysis is not None, ingested_at=stamp, seen_at=stamp,
+               not_annotated=analysis.not_annotated if analysis is not None else None)
     conn.execute(update(articles).where(articles.c.canonical_key == key)
                  .values(is_current=False))
     conn.execute(articles.insert().values(**row))
@@ -155,7 +165,7 @@ def save_outcome(conn: Connection, tables, source: str, raw: RawDocument | None,
         _write_annotations(conn, tables, analysis, row["id"], reports)
     sync_page(conn, tables, key, reports)
     return IngestItem(source, "new" if version == 1 else "updated", row["id"], version,
-                      article.title)
+                      article.title, not_annotated=row["not_annotated"])
 
 
 def _record_document(conn: Connection, tables, source: str, raw: RawDocument | None,

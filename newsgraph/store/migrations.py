@@ -16,7 +16,7 @@ from collections.abc import Callable
 from datetime import datetime, timezone
 
 from sqlalchemy import (Boolean, Column, Float, ForeignKey, Index, Integer, MetaData, String,
-                        Table, Text, UniqueConstraint, inspect, select)
+                        Table, Text, UniqueConstraint, inspect, select, text)
 from sqlalchemy.engine import Connection, Engine
 
 from newsgraph.errors import StoreError
@@ -250,10 +250,19 @@ def consolidated_events(conn: Connection) -> None:
         meta.tables[name].create(conn, checkfirst=True)
 
 
+def not_annotated_reason(conn: Connection) -> None:
+    """``articles.not_annotated``: why an analysed article has no annotations (its body is
+    not English), else NULL."""
+    columns = {c["name"] for c in inspect(conn).get_columns("articles")}
+    if "not_annotated" not in columns:  # a partly applied run on SQLite may have added it
+        conn.execute(text("ALTER TABLE articles ADD COLUMN not_annotated TEXT"))
+
+
 # In order. Append only; never rename, reorder or edit a released migration.
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("0001_initial_schema", initial_schema),
     ("0002_consolidated_events", consolidated_events),
+    ("0003_not_annotated_reason", not_annotated_reason),
 ]
 
 

@@ -140,6 +140,8 @@ def stats(conn: Connection, tables) -> dict[str, Any]:
         "article_versions": scalar(select(func.count()).select_from(articles)),
         "analyzed": scalar(select(func.count()).select_from(articles)
                            .where(current, articles.c.analyzed.is_(True))),
+        "not_annotated": scalar(select(func.count()).select_from(articles)
+                                .where(current, articles.c.not_annotated.is_not(None))),
         "sites": [{"site": s.site, "articles": s.n} for s in sites],
         "published": {"first": first, "last": last},
         "actors": scalar(select(func.count()).select_from(tables["actors"])),

@@ -21,3 +21,18 @@ def test_analyze_jsonl_bad_lines_give_error_records_in_order(tmp_path):
     assert [x["error"]["code"] for x in lines] == ["E500", "E500", "E500"]
     assert [x["source"] for x in lines] == [f"{path}:1", f"{path}:2", f"{path}:3"]
     assert result.exit_code == 1
+
+
+SPANISH = ("El Congreso aprobó el martes una nueva ley de presupuesto para el transporte público "
+           "después de un largo debate. La oposición criticó el plan y pidió más dinero para "
+           "reparar carreteras.")
+
+
+def test_analyze_text_not_in_english_is_returned_unannotated_with_the_reason():
+    result = CliRunner().invoke(app, ["analyze", "--text", SPANISH, "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout)
+    assert record["not_annotated"].startswith("the body is in Spanish (es)")
+    assert record["actors"] == record["events"] == record["quotes"] == []
+    table = CliRunner().invoke(app, ["analyze", "--text", SPANISH])
+    assert "not annotated (the body is in Spanish (es)" in table.stdout

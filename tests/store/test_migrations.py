@@ -64,10 +64,28 @@ def test_a_database_from_before_consolidation_gains_its_tables_and_keeps_its_row
     assert migrate(engine, MIGRATIONS[:1]) == ["0001_initial_schema"]
     engine.dispose()
     with Store(tmp_path / "old.db") as store:
-        assert store.migrations == ["0001_initial_schema", "0002_consolidated_events"]
+        assert store.migrations == [name for name, _ in MIGRATIONS]
         first, *rest = three_outlets()
         assert store.save(Outcome("a", first.article)).status == "new"
         for result in rest:
             save(store, result)
         assert save(store, first).status == "annotated"
         assert len(store.events()) == 3
+
+
+def test_a_database_from_before_the_not_annotated_column_gains_it_and_keeps_its_rows(tmp_path):
+    from tests.store.pages import write_page
+
+    write_page(tmp_path, "a.html", url="https://example.org/a")
+    with Store(tmp_path / "old.db") as store:
+        item = store.ingest([tmp_path / "a.html"], analyze=False).items[0]
+    engine = connect(resolve_url(tmp_path / "old.db"))
+    with engine.begin() as conn:  # back to the schema of 0002
+        conn.execute(text("ALTER TABLE articles DROP COLUMN not_annotated"))
+        conn.execute(text("DELETE FROM migrations WHERE name = '0003_not_annotated_reason'"))
+    engine.dispose()
+    with Store(tmp_path / "old.db") as store:
+        assert store.migrations[-1] == "0003_not_annotated_reason"
+        full = store.article(item.article_id)
+        assert full["title"] == "Council approves transport budget"
+        assert full["not_annotated"] is None

@@ -6,6 +6,7 @@ import pytest
 
 from newsgraph.errors import UsageError
 from newsgraph.store import Store
+from newsgraph.store.migrations import MIGRATIONS
 from tests.store.pages import write_page
 
 
@@ -98,5 +99,6 @@ def test_stats_count_sites_and_dates(store):
                               {"site": "Other News", "articles": 1}]
     assert stats["published"]["first"].startswith("2025-03-10")
     assert stats["published"]["last"].startswith("2025-04-01")
-    assert stats["migrations"] == ["0001_initial_schema", "0002_consolidated_events"]
+    assert stats["migrations"] == [name for name, _ in MIGRATIONS]
+    assert stats["not_annotated"] == 0
     assert stats["consolidated_events"] == 0

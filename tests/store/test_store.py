@@ -290,3 +290,27 @@ def test_a_page_stored_by_another_process_meanwhile_is_reported_unchanged(store,
     report = store.ingest([page], analyze=False)
     assert report.items[0].status == "unchanged" and len(calls) == 2
     assert len(store.articles(all_versions=True)) == 1
+
+
+GERMAN_PAGE = """<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">
+<title>Stadtrat beschließt Haushalt</title></head><body><article><h1>Stadtrat beschließt Haushalt</h1>
+<p>Der Stadtrat hat am Dienstag nach langer Debatte einen neuen Haushalt für den öffentlichen
+Nahverkehr beschlossen. Drei neue Buslinien sollen im Frühjahr in Betrieb gehen.</p>
+<p>Die Opposition kritisierte den Plan und forderte, das Geld stattdessen in die Reparatur
+von Straßen zu stecken. Der Bürgermeister verteidigte die Entscheidung.</p>
+</article></body></html>"""
+
+
+def test_article_not_in_english_is_stored_without_annotations_and_with_the_reason(
+        store, tmp_path):
+    (tmp_path / "de.html").write_text(GERMAN_PAGE, encoding="utf-8")
+    report = store.ingest([tmp_path / "de.html"])
+    item = report.items[0]
+    assert item.status == "new" and report.not_annotated == [item]
+    assert item.not_annotated.startswith("the body is in German (de)")
+    full = store.article(item.article_id)
+    assert full["analyzed"] is True and full["not_annotated"] == item.not_annotated
+    assert full["actors"] == [] and full["events"] == []
+    assert store.stats()["not_annotated"] == 1
+    again = store.ingest([tmp_path / "de.html"]).items[0]
+    assert again.status == "unchanged" and again.not_annotated == item.not_annotated
