@@ -1,6 +1,6 @@
 """Bylines and credit lines: which names are people (authors, editors) and which are agencies.
 
-A byline mixes people, wire agencies, titles and filler: "By Jane Doe, AP", "John Silk AP,
+A byline mixes people, wire agencies, titles and filler: "By Jane Doe, AP", "Jane Roe AP,
 AFP, dpa", "Jane Doe and Max Roe (Reuters)", "with reporting from Reuters", "Staff". The
 words that shape bylines are data (``newsgraph/data/bylines.csv``), the agencies too
 (``agencies.csv``); this module applies them.
@@ -120,13 +120,13 @@ def _split_re() -> re.Pattern[str]:
     terms = _terms()
     words = _phrase(terms.conjunctions)
     lower = _phrase(terms.lower_conjunctions + tuple(t.upper() for t in terms.lower_conjunctions))
-    return re.compile(rf"\s*(?:[,;|/•·&+]|\s[–—-]\s|\b(?:{words})\b(?!\.)"
+    return re.compile(rf"\s*(?:[,;|/•·&+，、；]|\s[–—-]\s|\b(?:{words})\b(?!\.)"
                       rf"|(?-i:\b(?:{lower})\b(?!\.))|\n)\s*", re.I)
 
 
 @cache
 def _prefix_re() -> re.Pattern[str]:
-    return re.compile(rf"^(?:{_phrase(_terms().prefixes)})\b\s*:?\s*", re.I)
+    return re.compile(rf"^(?:{_phrase(_terms().prefixes)})(?:\b|(?<=\W))\s*[:：]?\s*", re.I)
 
 
 @cache
@@ -246,7 +246,7 @@ def _fix_case(name: str) -> str:
     return name
 
 
-def parse_byline(text: str, *, allow_handles: bool = False) -> Byline:
+def parse_byline(text: str, *, allow_handles: bool = False, named: bool = False) -> Byline:
     """The authors (people) and wire agencies of a byline.
 
     ``allow_handles`` accepts a single-word handle ("gnaddrig", "HansG") as the author when
@@ -254,8 +254,13 @@ def parse_byline(text: str, *, allow_handles: bool = False) -> Byline:
     ``meta name=author``, ``rel=author``) should pass it: a lone word in visible text is a
     label or a menu item far more often than a pen name.
 
-    >>> parse_byline("John Silk AP, AFP, dpa")
-    Byline(authors=('John Silk',), agencies=('AP', 'AFP', 'dpa'))
+    Scripts without capital letters (Arabic, Hebrew, Chinese, Japanese, ...) give no sign of
+    a name, so a part written in one is a person only when the byline opens with a prefix
+    ("بقلم", "作者：") or ``named`` says the text holds names (a JSON-LD Person, an author
+    meta tag).
+
+    >>> parse_byline("Jane Roe AP, AFP, dpa")
+    Byline(authors=('Jane Roe',), agencies=('AP', 'AFP', 'dpa'))
     >>> parse_byline("Jane Doe and Max Roe (Reuters)")
     Byline(authors=('Jane Doe', 'Max Roe'), agencies=('Reuters',))
     >>> parse_byline("By JANE DOE Associated Press")
@@ -264,8 +269,11 @@ def parse_byline(text: str, *, allow_handles: bool = False) -> Byline:
     ('Jan Kowalski', 'Anna Nowak')
     >>> parse_byline("Eingestellt von gizzmo", allow_handles=True).authors
     ('gizzmo',)
+    >>> parse_byline("作者：张伟、李娜").authors, parse_byline("بقلم أحمد علي").authors
+    (('张伟', '李娜'), ('أحمد علي',))
     """
     text = _CONTACT.sub(" ", clean_line(text)).strip("*_ ")
+    named = named or bool(_prefix_re().match(text)) and has_byline_prefix(text)
     authors: list[str] = []
     agencies: list[str] = []
     handles: list[str] = []
@@ -294,6 +302,8 @@ def parse_byline(text: str, *, allow_handles: bool = False) -> Byline:
             agencies.append(found[0])
             tokens = tokens[found[1]:]
         person = _person(" ".join(tokens)) if tokens else None
+        if person is None and named and _uncased_name(tokens):
+            person = " ".join(tokens)
         if person:
             authors.append(person)
         elif allow_handles and len(tokens) == 1 and is_handle(tokens[0]):
@@ -302,6 +312,33 @@ def parse_byline(text: str, *, allow_handles: bool = False) -> Byline:
     if not authors and len(handles) == 1:
         authors = handles
     return Byline(authors=tuple(dict.fromkeys(authors)), agencies=tuple(dict.fromkeys(agencies)))
+
+
+# A name in a script without case: one to four words ("أحمد علي", "张伟", "ジョン・スミス").
+MAX_UNCASED_NAME_WORDS = 4
+MAX_UNCASED_NAME_CHARS = 30
+_NAME_JOINERS = "・·'-"
+
+
+def _uncased_name(tokens: list[str]) -> bool:
+    """Whether words written in scripts without case can be a person's name: letters of such
+    a script only (and the dots or hyphens inside names), no byline or organisation word.
+
+    >>> _uncased_name(["张伟"]), _uncased_name(["أحمد", "علي"]), _uncased_name(["Jane"])
+    (True, True, False)
+    """
+    if not 1 <= len(tokens) <= MAX_UNCASED_NAME_WORDS or sum(map(len, tokens)) > \
+            MAX_UNCASED_NAME_CHARS:
+        return False
+    terms = _terms()
+    for token in tokens:
+        folded = token.casefold()
+        if folded in terms.not_person or folded in terms.org_words or folded in terms.job_titles:
+            return False
+        if not all(c in _NAME_JOINERS or c.isalpha() and not c.isupper() and not c.islower()
+                   for c in token):
+            return False
+    return not (len(tokens) == 1 and len(tokens[0]) < 2)
 
 
 def is_handle(text: str) -> bool:
@@ -334,9 +371,9 @@ def looks_like_byline(text: str) -> bool:
     """Whether a whole line is a byline: it opens with "By" (or the like) and names someone, or
     every part of it is a person, an agency or a byline word.
 
-    >>> looks_like_byline("John Silk AP, AFP, dpa"), looks_like_byline("By Jane Doe, Example News")
+    >>> looks_like_byline("Jane Roe AP, AFP, dpa"), looks_like_byline("By Jane Doe, Example News")
     (True, True)
-    >>> looks_like_byline("Chinese, Russian and North Korean leaders meet in Beijing")
+    >>> looks_like_byline("Brazilian, Chilean and Peruvian ministers meet in Lima")
     False
     """
     text = clean_line(text).strip("*_ ")
@@ -434,9 +471,9 @@ def is_bare_byline_prefix(text: str) -> bool:
 
 
 def is_editor_line(text: str) -> bool:
-    """Whether a line credits editors ("Edited by: Rana Taha", "Reporting by X; Editing by Y").
+    """Whether a line credits editors ("Edited by: Omar Haddad", "Reporting by X; Editing by Y").
 
-    >>> is_editor_line("Edited by: Rana Taha"), is_editor_line("He edited by hand.")
+    >>> is_editor_line("Edited by: Omar Haddad"), is_editor_line("He edited by hand.")
     (True, False)
     """
     first = _editor_re().search(text)
@@ -468,8 +505,8 @@ def agency_list(text: str) -> tuple[str, ...] | None:
 def parse_editors(text: str) -> tuple[str, ...]:
     """The editors an editor line names.
 
-    >>> parse_editors("Edited by: Rana Taha")
-    ('Rana Taha',)
+    >>> parse_editors("Edited by: Omar Haddad")
+    ('Omar Haddad',)
     >>> parse_editors("Reporting by Jane Doe; Editing by Max Roe and Ann Lee")
     ('Max Roe', 'Ann Lee')
     """
@@ -492,7 +529,7 @@ def agencies_in_text(text: str) -> tuple[str, ...]:
     """Agencies credited in datelines and credit lines of ``text``, in order of appearance.
 
     Agencies merely mentioned ("state news agency Xinhua reported") and photo credits
-    ("Image: China Daily/REUTERS") do not count.
+    ("Image: Example Daily/REUTERS") do not count.
 
     >>> agencies_in_text("BEIJING (Reuters) — Talks began.\\nab/dj (AFP, dpa)")
     ('Reuters', 'AFP', 'dpa')

@@ -1,15 +1,19 @@
 """Authors and wire agencies of an HTML page, from its metadata, bylines and text.
 
 Sources, in priority order: JSON-LD authors (people named in place: a name, a Person), author
-meta tags, trafilatura's author (its own byline search, which skips comments), author markup
-(``itemprop=author``, ``rel=author``), the first visible byline of each byline selector, then
-JSON-LD people reached through an ``@id`` reference (in WordPress's schema the account that
-posted the page, which a byline naming the reporters outranks). Then, only when none of these
-names a person or a handle (below), weaker signs: the lines around the headline
+meta tags (and "Written by" label/value meta pairs), trafilatura's author (its own byline
+search, which skips comments), author markup (``itemprop=author``, ``rel=author``, hCards of
+class "author"), the first visible byline of each byline selector (none crediting a picture),
+then JSON-LD people reached through an ``@id`` reference (in WordPress's schema the account
+that posted the page, which a byline naming the reporters outranks). Then, only when none of
+these names a person or a handle (below), weaker signs: the lines around the headline
 (``html_header``: "By Jane Doe | 3 May 2024", "Posted on 3 May 2024 by Jane Doe", "11.12.2019 -
-Jane Doe"), elements of class "author" and links to author pages, and a byline line opening or
-closing the body ("Written by: Jane Doe"). Last, a site named after a person with a title ("Dr.
-Jane Doe") is that person's. Every value goes through ``bylines.parse_byline``.
+Jane Doe"), elements of class "author" and links to author pages, a byline line opening or
+closing the body ("Written by: Jane Doe"), and a labelled line anywhere on the page ("Auteur :
+Jane Doe"). Last, a site named after a person with a title ("Dr. Jane Doe") is that person's,
+then the owner of a personal site: a Creative Commons attribution, or a copyright holder or
+social media handle whose name is the site's host or an author page's slug
+(``author_markup``). Every value goes through ``bylines.parse_byline``.
 
 - The first source that names a person gives the authors. A later source (other than
   trafilatura, which mixes in names from around the text) naming the same people and more
@@ -34,6 +38,10 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from newsgraph.extract.author_markup import (author_cards, author_page_slugs, copyright_names,
+                                             credited_first_of_each, handle_names, is_owner,
+                                             labelled_lines, labelled_meta_authors, name_in_url,
+                                             name_key, owner_names)
 from newsgraph.extract.bylines import (has_byline_prefix, has_honorific, looks_like_byline,
                                        parse_byline)
 from newsgraph.extract.html_header import Header, header_bylines, read_header
@@ -74,22 +82,28 @@ def authors_and_agencies(tree: etree._Element, jsonld: JsonLd, trafilatura_autho
     """
     site_name = re.compile(rf"(?<!\w){re.escape(site)}(?!\w)", re.I) if site else None
     personal = jsonld.publisher_is_person or not jsonld.publisher
-    linked = {a.casefold() for a in jsonld.linked_authors}
+    metas = all_values(tree, "author_meta") + labelled_meta_authors(tree)
+    # trafilatura reads JSON-LD too: a referenced account it found keeps its low rank. It
+    # writes names in title case: a meta value it took that is no name as written ("deinen
+    # Bloggern") stays none.
+    not_names = {a.casefold() for a in jsonld.linked_authors} | {
+        m.casefold() for m in metas if not parse_byline(m).authors}
     sources = [
         _Source(jsonld.authors, trusted=personal, handles=True, typed=True),
-        _Source(all_values(tree, "author_meta"), handles=True),
-        # trafilatura reads JSON-LD too: a referenced account it found keeps its low rank.
+        _Source(metas, handles=True),
         _Source([a for a in (trafilatura_author or "").split(";")
-                 if a.strip().casefold() not in linked], completes=False),
-        _Source(first_of_each(tree, "author_markup"), first_only=True, handles=True),
-        _Source(first_of_each(tree, "byline"), first_only=True),
+                 if a.strip().casefold() not in not_names], completes=False),
+        _Source(credited_first_of_each(tree, "author_markup") + author_cards(tree),
+                first_only=True, handles=True),
+        _Source(credited_first_of_each(tree, "byline"), first_only=True),
         _Source(jsonld.linked_authors, trusted=personal, handles=True, typed=True),
     ]
     weaker = [
         _Source(header_bylines(header if header is not None else read_header(tree)),
                 first_only=True),
-        _Source(first_of_each(tree, "byline_loose"), first_only=True),
+        _Source(credited_first_of_each(tree, "byline_loose"), first_only=True),
         _Source(_body_bylines(paragraphs), first_only=True),
+        _Source(labelled_lines(tree), first_only=True),
     ]
     agencies: list[str] = []
     for organisation in jsonld.organisations:
@@ -102,7 +116,35 @@ def authors_and_agencies(tree: etree._Element, jsonld: JsonLd, trafilatura_autho
     authors = _first_people(weaker, site_name, publishers, agencies, authors)
     if not authors:
         authors = _site_owner([jsonld.publisher, *first_of_each(tree, "publisher"), site])
+    if not authors:
+        # Names the site gives itself, not its host: "El Colombiano", not "elcolombiano.com".
+        given_site = None if site and "." in site and " " not in site.strip() else site
+        named = site_keys(jsonld.publisher, *first_of_each(tree, "publisher"), given_site)
+        authors = _owner(tree, publishers, named)
     return authors, list(dict.fromkeys(agencies))
+
+
+def _owner(tree: etree._Element, publishers: set[str], named: set[str]) -> list[str]:
+    """The person who owns a personal site, when the page names no author.
+
+    The name a Creative Commons licence attributes the work to; else a copyright holder or
+    the owner's social media handle ("@JaneDoe") whose name, written as one word, is the
+    site's host ("janedoe.example.org") or the slug of an author page it links to
+    ("/author/janedoe/"). A name that is also the name the site gives itself (``named``) is
+    taken for an outlet's ("© Daily Planet" on dailyplanet.com): only sites named apart from
+    their owner qualify ("Jane Doe's Notes" on janedoe.org).
+    """
+    for name in owner_names(tree):
+        people = parse_byline(name).authors
+        if len(people) == 1 and not site_keys(people[0]) & named:
+            return [people[0]]
+    keys = publishers | author_page_slugs(tree)
+    for name in [*copyright_names(tree), *handle_names(tree)]:
+        people = parse_byline(name).authors
+        if (len(people) == 1 and _plain_name(people[0]) and is_owner(people[0], keys)
+                and name_key(people[0]) not in named):
+            return [people[0]]
+    return []
 
 
 def _first_people(sources: list[_Source], site_name: re.Pattern[str] | None,
@@ -120,11 +162,13 @@ def _people(source: _Source, site_name: re.Pattern[str] | None, publishers: set[
             agencies: list[str]) -> list[str]:
     found: list[str] = []
     for value in source.values:
+        if source.handles:
+            value = name_in_url(value)
         if not value.strip() or len(value) > MAX_BYLINE_CHARS:
             continue
         # A name field of JSON-LD holds a name, not a byline with the site's name in it.
         byline = parse_byline(site_name.sub(" ", value) if site_name and not source.typed
-                              else value)
+                              else value, named=source.handles)
         if source.typed and not byline.authors and not value.istitle():
             byline = parse_byline(value.title())
         found.extend(a for a in byline.authors if source.trusted or not site_keys(a) & publishers)
@@ -142,12 +186,30 @@ def _completes(found: list[str], authors: list[str]) -> bool:
 
 def _handle(source: _Source, publishers: set[str]) -> list[str]:
     for value in source.values:
+        value = name_in_url(value)
         if not value.strip() or len(value) > MAX_BYLINE_CHARS:
             continue
         handles = parse_byline(value, allow_handles=True).authors
         if len(handles) == 1 and not site_keys(handles[0]) & publishers:
             return list(handles)
     return []
+
+
+# A site owner's name: a given name and a surname, perhaps a middle name. Longer "names" in a
+# copyright line are an outlet's ("Women Can Talk Sports").
+MIN_OWNER_WORDS, MAX_OWNER_WORDS = 2, 3
+
+
+def _plain_name(name: str) -> bool:
+    """Whether a name reads as a person's when nothing but a host vouches for it: two or
+    three words, none an acronym ("VI Consortium" is an outlet's name).
+
+    >>> _plain_name("Jane Doe"), _plain_name("VI Consortium"), _plain_name("Women Can Talk Sports")
+    (True, False, False)
+    """
+    words = name.split()
+    return (MIN_OWNER_WORDS <= len(words) <= MAX_OWNER_WORDS
+            and not any(len(w) > 1 and w.isupper() for w in words))
 
 
 def _site_owner(names: list[str | None]) -> list[str]:

@@ -21,8 +21,8 @@ Priority:
 4. without a declared date: the date shown around the headline (``html_header``: a date
    labelled as published first, "Publicado el 3 de marzo de 2024", in the page's language;
    a date labelled as modified never), then htmldate's date (through trafilatura, with its
-   extensive search; a January 1 it found alone is a year from a copyright line and yields
-   to a URL date), then a full date in the URL ("/2024/03/12/"), then the ``<time
+   extensive search; a January 1 is a year it found, from a copyright line, and is taken only
+   when the URL names that day), then a full date in the URL ("/2024/03/12/"), then the ``<time
    datetime>`` elements of ``[published_visible]`` (comments and related links carry them
    too) that nothing marks as a modification ("updated" in their class, "Updated:" before
    them).
@@ -103,8 +103,9 @@ def published_date(given: str | None, jsonld: JsonLd, tree: etree._Element,
         return declared
     if shown:
         return shown
-    # htmldate gives January 1 when it found only a year (a copyright line, "© 2004").
-    if read and not (read[5:10] == "01-01" and in_url):
+    # htmldate gives January 1 when it found only a year (a copyright line, "© 2004"): a
+    # year is no publication date unless the URL names that very day.
+    if read and (read[5:10] != "01-01" or read[:10] == in_url):
         return read
     return in_url or next((d for d in map(parse, visible) if d), None)
 

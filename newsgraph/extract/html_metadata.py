@@ -128,11 +128,14 @@ def read_jsonld(tree: etree._Element) -> JsonLd:
 
 
 def _person_name(author: dict):
-    """The name of a JSON-LD author object: ``name``, else ``givenName`` and ``familyName``."""
+    """The name of a JSON-LD author object: ``name``, else ``givenName`` and ``familyName``,
+    else the address of the author's page (``url``), whose last part may spell the name."""
     if author.get("name"):
         return author["name"]
     parts = [author.get(key) for key in ("givenName", "familyName")]
-    return " ".join(p for p in parts if isinstance(p, str) and p.strip()) or None
+    url = author.get("url")
+    return (" ".join(p for p in parts if isinstance(p, str) and p.strip())
+            or (url if isinstance(url, str) and url.startswith(("http://", "https://")) else None))
 
 
 def _nodes(data):

@@ -12,7 +12,7 @@ from newsgraph.extract.bylines import (Byline, agencies_in_text, byline_in_line,
 
 @pytest.mark.parametrize("text, authors, agencies", [
     ("By Jane Doe, AP", ("Jane Doe",), ("AP",)),
-    ("John Silk AP, AFP, dpa", ("John Silk",), ("AP", "AFP", "dpa")),
+    ("Jane Roe AP, AFP, dpa", ("Jane Roe",), ("AP", "AFP", "dpa")),
     ("Jane Doe and Max Roe (Reuters)", ("Jane Doe", "Max Roe"), ("Reuters",)),
     ("with reporting from Reuters", (), ("Reuters",)),
     ("Staff", (), ()),
@@ -53,14 +53,14 @@ def test_byline_short_agency_alias_needs_its_case():
 @pytest.mark.parametrize("text, expected", [
     ("Jane Doe", True), ("Jean-Pierre O'Neil", True), ("JANE DOE", True),
     ("Reuters", False), ("Staff Writer", False), ("DW News", False), ("Jane", False),
-    ("September 4, 2025", False), ("@JSilk", False), ("the editors", False),
+    ("September 4, 2025", False), ("@JRoe", False), ("the editors", False),
 ])
 def test_is_person_name(text, expected):
     assert is_person_name(text) is expected
 
 
 @pytest.mark.parametrize("text, editors", [
-    ("Edited by: Rana Taha", ("Rana Taha",)),
+    ("Edited by: Omar Haddad", ("Omar Haddad",)),
     ("Editing by Mark Heinrich and Alex Richardson", ("Mark Heinrich", "Alex Richardson")),
     ("Reporting by Jane Doe in Beijing; Writing by Max Roe; Editing by Ann Lee", ("Ann Lee",)),
     ("Nothing about editors here", ()),
@@ -81,15 +81,15 @@ def test_agencies_in_text_reads_reporting_credits():
 
 def test_agencies_in_text_ignores_mentions_and_photo_credits():
     text = ('state news agency Xinhua reported on Thursday.\n'
-            'Kim (left) in BeijingImage: China Daily/REUTERS')
+            'The mayor (left) in LimaImage: Example Daily/REUTERS')
     assert agencies_in_text(text) == ()
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("John Silk AP, AFP, dpa", True),
+    ("Jane Roe AP, AFP, dpa", True),
     ("By Jane Doe, Example News", True),
     ("Jane Doe and Max Roe", True),
-    ("Chinese, Russian and North Korean leaders meet in Beijing", False),
+    ("Brazilian, Chilean and Peruvian ministers meet in Lima", False),
     ("Kim arrived in Beijing by train on Tuesday and met Xi.", False),
 ])
 def test_looks_like_byline(text, expected):
@@ -104,7 +104,7 @@ def test_byline_prefixes():
 
 
 def test_is_editor_line():
-    assert is_editor_line("Edited by: Rana Taha")
+    assert is_editor_line("Edited by: Omar Haddad")
     assert is_editor_line("Reporting by Jane Doe; Editing by Max Roe")
     assert not is_editor_line("He edited by hand.")
 
@@ -213,3 +213,46 @@ def test_byline_inside_a_header_line():
 ])
 def test_wire_agencies_of_many_countries(text, authors, agencies):
     assert parse_byline(text) == Byline(authors=authors, agencies=agencies)
+
+
+@pytest.mark.parametrize("text, authors", [
+    ("Av Anna Svensson och Erik Berg", ("Anna Svensson", "Erik Berg")),
+    ("Por João Silva e Maria Santos", ("João Silva", "Maria Santos")),
+    ("Reportage de Jean Dupont", ("Jean Dupont",)),
+    ("Napisał Jan Kowalski oraz Anna Nowak", ("Jan Kowalski", "Anna Nowak")),
+    ("Yazar: Ahmet Yılmaz ve Mehmet Demir", ("Ahmet Yılmaz", "Mehmet Demir")),
+    ("Автор: Иван Петров и Анна Смирнова", ("Иван Петров", "Анна Смирнова")),
+    ("Текст: Иван Петров", ("Иван Петров",)),
+    ("بقلم أحمد علي", ("أحمد علي",)),
+    ("מאת דני כהן", ("דני כהן",)),
+    ("作者：张伟、李娜", ("张伟", "李娜")),
+    ("记者 王小明", ("王小明",)),
+    ("文：山田太郎", ("山田太郎",)),
+])
+def test_byline_prefixes_in_more_languages_and_scripts(text, authors):
+    assert parse_byline(text).authors == authors
+
+
+@pytest.mark.parametrize("text", ["مقالات ذات صلة", "张伟", "热门文章", "أحمد علي"])
+def test_words_without_case_are_names_only_after_a_prefix(text):
+    assert parse_byline(text).authors == ()
+
+
+def test_words_without_case_are_names_where_markup_says_so():
+    assert parse_byline("أحمد علي", named=True).authors == ("أحمد علي",)
+    assert parse_byline("张伟", named=True).authors == ("张伟",)
+
+
+@pytest.mark.parametrize("text, authors", [
+    ("Jane Doe, Senior Correspondent", ("Jane Doe",)),
+    ("Jane Doe | Reporter", ("Jane Doe",)),
+    ("Jean Dupont, Envoyé Spécial", ("Jean Dupont",)),
+    ("Ana García, Corresponsal Jefe", ("Ana García",)),
+    ("Anna Rossi, Inviata Speciale", ("Anna Rossi",)),
+    ("Иван Петров, Специальный Корреспондент", ("Иван Петров",)),
+    ("Ahmet Yılmaz | Muhabir", ("Ahmet Yılmaz",)),
+    ("Jan Kowalski, Starszy Dziennikarz", ("Jan Kowalski",)),
+    ("João Silva, repórter", ("João Silva",)),
+])
+def test_roles_after_names_in_many_languages_are_cut(text, authors):
+    assert parse_byline(text).authors == authors

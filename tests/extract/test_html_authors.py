@@ -209,3 +209,106 @@ def test_site_named_after_a_titled_person_is_that_person_s():
         "Jane Doe",)
     # A site name that only reads like a person's is not taken: no byline, no author.
     assert authors() == ()
+
+
+def test_author_name_in_a_picture_licence_is_no_byline():
+    before = ('<figure><img src="/a.jpg"><div class="license-info"><span class="author-name">'
+              '<a href="https://commons.example.org/f.jpg">Max Roe</a></span></div></figure>'
+              '<p class="meta">By Jane Doe</p>')
+    assert authors(before=before) == ("Jane Doe",)
+
+
+def test_labelled_meta_pair_names_the_author():
+    head = ('<meta name="twitter:label1" content="Verfasst von">'
+            '<meta name="twitter:data1" content="Jane Doe">'
+            '<meta name="twitter:label2" content="Geschätzte Lesezeit">'
+            '<meta name="twitter:data2" content="3 Minuten">')
+    assert authors(head=head) == ("Jane Doe",)
+
+
+def test_meta_pair_with_another_label_names_no_one():
+    head = ('<meta name="twitter:label1" content="Filed under">'
+            '<meta name="twitter:data1" content="Jane Doe">')
+    assert authors(head=head) == ()
+
+
+def test_labelled_line_after_the_text_names_the_author():
+    after = "<div class='foot'><p>Auteur : Jane Doe</p><p>Edition : Max Roe</p></div>"
+    assert authors(after=after) == ("Jane Doe",)
+
+
+def test_creative_commons_attribution_names_the_owner():
+    after = ('<p>This blog by <a rel="cc:attributionURL" href="/">Jane Doe</a> is licensed '
+             'under CC BY.</p>')
+    assert authors(after=after) == ("Jane Doe",)
+
+
+def test_copyright_holder_whose_name_is_the_host_is_the_author():
+    page = "<footer><p>Copyright (c) 2012- Jane Doe. All rights reserved.</p></footer>"
+    assert authors(after=page, url="https://janedoe.example/blog/tram") == ("Jane Doe",)
+
+
+def test_copyright_holder_named_like_the_site_is_an_outlet():
+    page = "<footer><p>© 2021 Daily Planet. All rights reserved.</p></footer>"
+    assert authors(after=page, url="https://dailyplanet.example/city/tram") == ()
+    page = "<footer><p>COPYRIGHT © 2014-2021 VI Consortium. All Rights Reserved.</p></footer>"
+    assert authors(after=page, url="https://viconsortium.example/city/tram") == ()
+
+
+def test_copyright_holder_on_another_host_is_no_author():
+    page = "<footer><p>© 2012 Jane Doe</p></footer>"
+    assert authors(after=page, url="https://tramblog.example/city/tram") == ()
+
+
+def test_owner_handle_spelling_the_host_names_the_author():
+    head = '<meta name="twitter:creator" content="@JaneDoe">'
+    assert authors(head=head, url="https://janedoe.blogs.example/2020/tram") == ("Jane Doe",)
+    assert authors(head=head, url="https://tramblog.example/2020/tram") == ()
+
+
+def test_author_page_slug_confirms_the_copyright_holder():
+    before = '<a rel="author" href="https://tramblog.example/author/janedoe/">JD</a>'
+    after = "<footer><p>© 2020 Jane Doe</p></footer>"
+    assert authors(before=before, after=after,
+                   url="https://tramblog.example/city/tram") == ("Jane Doe",)
+
+
+def test_trafilatura_title_case_of_a_lower_case_meta_is_no_name():
+    head = '<meta name="author" content="deinen Hochzeitsbloggern">'
+    assert authors(head=head) == ()
+
+
+def test_several_jsonld_authors_are_all_read():
+    head = jsonld({"@context": "https://schema.org", "@type": "NewsArticle",
+                   "headline": "Council backs tram extension",
+                   "author": [{"@type": "Person", "name": "Jane Doe"},
+                              {"@type": "Person", "name": "Max Roe"},
+                              {"@type": "Organization", "name": "Reuters"}]})
+    assert authors(head=head) == ("Jane Doe", "Max Roe")
+
+
+def test_jsonld_author_given_as_a_url_is_read_from_its_slug():
+    head = jsonld({"@context": "https://schema.org", "@type": "NewsArticle",
+                   "headline": "Council backs tram extension",
+                   "author": {"@type": "Person", "url": "https://example.org/author/jane-doe/"}})
+    assert authors(head=head) == ("Jane Doe",)
+    head = jsonld({"@context": "https://schema.org", "@type": "NewsArticle",
+                   "headline": "Council backs tram extension",
+                   "author": "https://www.facebook.com/dailyplanet"})
+    assert authors(head=head) == ()
+
+
+def test_jsonld_person_in_a_script_without_case_is_read():
+    for name in ("أحمد علي", "张伟", "山田太郎"):
+        head = jsonld({"@context": "https://schema.org", "@type": "NewsArticle",
+                       "headline": "Council backs tram extension",
+                       "author": {"@type": "Person", "name": name}})
+        assert authors(head=head) == (name,), name
+
+
+def test_roles_and_contacts_after_names_are_cut():
+    assert authors(before="<p class='byline'>Jane Doe, Senior Correspondent</p>") == (
+        "Jane Doe",)
+    assert authors(before="<p class='byline'>Jane Doe | Reporter</p>") == ("Jane Doe",)
+    assert authors(before="<p class='byline'>By Jane Doe jane@example.org @janedoe</p>") == (
+        "Jane Doe",)

@@ -196,3 +196,55 @@ def test_declared_date_written_for_readers():
     assert published_date(None, JsonLd(), spanish, "2024-05-05", None) == "2024-03-03"
     assert published_date(None, JsonLd(published="2024年3月3日"), EMPTY, None,
                           None) == "2024-03-03"
+
+
+def test_year_only_date_from_htmldate_is_no_publication_date():
+    assert published_date(None, JsonLd(), EMPTY, "2004-01-01", None) is None
+    # ... unless the URL names that very day.
+    assert published_date(None, JsonLd(), EMPTY, "2019-01-01",
+                          "https://example.com/2019/01/01/new-year") == "2019-01-01"
+
+
+@pytest.mark.parametrize("lang, header, expected", [
+    ("ru", "<p>Обновлено 5 марта 2024</p><p>Опубликовано: 3 марта 2024, 10:15</p>",
+     "2024-03-03"),
+    ("tr", "<p>Güncelleme: 5 Mart 2024 - Yayınlanma: 3 Mart 2024</p>", "2024-03-03"),
+    ("pl", "<p>Aktualizacja: 5 marca 2024</p><p>Opublikowano: 3 marca 2024</p>", "2024-03-03"),
+    ("nl", "<p>Bijgewerkt op 5 maart 2024</p><p>Gepubliceerd op 3 maart 2024</p>",
+     "2024-03-03"),
+    ("pt", "<p>Atualizado em 5 de março de 2024</p><p>Publicado em 3 de março de 2024</p>",
+     "2024-03-03"),
+    ("ja", "<p>更新日時：2024年3月5日</p><p>公開日時：2024年3月3日</p>", "2024-03-03"),
+    ("zh", "<p>2024年3月3日 10:15 来源：新华社</p>", "2024-03-03"),
+    ("ko", "<p>입력 2024.03.03 10:15</p><p>수정 2024.03.05</p>", "2024-03-03"),
+    ("pl", "<p>niedziela, 3 marca 2024 r.</p>", "2024-03-03"),
+    ("ru", "<p>03 мар 2024, 10:15</p>", "2024-03-03"),
+])
+def test_published_and_updated_labels_in_more_languages(lang, header, expected):
+    assert published_date(None, JsonLd(), page(header=header, lang=lang), None,
+                          None) == expected
+
+
+@pytest.mark.parametrize("lang, header", [
+    ("en", "<p>3 hours ago</p>"),
+    ("en", "<p>Published 3 hours ago</p>"),
+    ("de", "<p>vor 3 Stunden</p>"),
+    ("es", "<p>hace 2 días</p>"),
+])
+def test_relative_time_is_no_publication_date(lang, header):
+    assert published_date(None, JsonLd(), page(header=header, lang=lang), None, None) is None
+
+
+@pytest.mark.parametrize("lang, header", [
+    ("ar", "<p>١٥ رمضان ١٤٤٥</p>"),
+    ("fa", "<p>۱۴۰۲/۱۲/۱۳</p>"),
+    ("fa", "<p>13 اسفند 1402</p>"),
+])
+def test_hijri_and_persian_calendar_dates_are_skipped_not_misread(lang, header):
+    assert published_date(None, JsonLd(), page(header=header, lang=lang), None, None) is None
+
+
+def test_gregorian_date_beside_a_hijri_one_is_read():
+    header = "<p>الأحد 15 رمضان 1445 هـ - 24 مارس 2024</p>"
+    assert published_date(None, JsonLd(), page(header=header, lang="ar"), None,
+                          None) == "2024-03-24"

@@ -27,7 +27,7 @@ def test_date_lines_in_many_formats_and_languages(line, language, expected):
 
 
 @pytest.mark.parametrize("line", [
-    "John Silk AP, AFP, dpa",
+    "Jane Roe AP, AFP, dpa",
     "1,200 people came in 2025",
     "Kim arrived in Beijing by train on Tuesday, September 2, 2025, and was greeted by officials.",
     "September 2025",
@@ -109,3 +109,16 @@ def test_labels_at_the_end_of_a_text():
 def test_docstring_examples_hold():
     result = doctest.testmod(published_dates)
     assert result.attempted > 0 and result.failed == 0
+
+
+@pytest.mark.parametrize("line, language, expected", [
+    ("Yayınlanma: 3 Mart 2024 10:15", "tr", [("2024-03-03", "published")]),
+    ("Dodano: 3 marca 2024", "pl", [("2024-03-03", "published")]),
+    ("Data publikacji: 03.03.2024", "pl", [("2024-03-03", "published")]),
+    ("Aktualizacja: 5 marca 2024", "pl", [("2024-03-05", "modified")]),
+    ("Изменено: 05.03.2024", "ru", [("2024-03-05", "modified")]),
+    ("2024-03-03 · 更新 2024-03-05", "zh", [("2024-03-03", ""), ("2024-03-05", "modified")]),
+    ("发布时间：2024-03-03 10:15", "zh", [("2024-03-03", "published")]),
+])
+def test_published_and_modified_labels_in_more_languages(line, language, expected):
+    assert dates_in_line(line, language=language) == expected
