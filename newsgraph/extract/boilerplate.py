@@ -19,7 +19,7 @@ from newsgraph.extract.lexicon_files import Row, check_pattern, compile_pattern,
 __all__ = ["strip_boilerplate", "strip_author_bio", "load_rules", "BOILERPLATE_FILE"]
 
 BOILERPLATE_FILE = "boilerplate.csv"
-_KINDS = ("line", "edge", "tail", "end", "bio")
+_KINDS = ("line", "edge", "tail", "end", "bio", "teaser", "appeal")
 # Furniture lines are short; a longer paragraph is article text even when it mentions them.
 MAX_LINE_CHARS = 300
 # A marker of related items is a label, not a sentence.
@@ -36,6 +36,14 @@ END_MARKER_WINDOW = 10
 # of the article after a box of links).
 END_TAIL_SHARE = 0.5
 
+# A reader's appeal for support closes the article and may run to a few sentences.
+APPEAL_PARAGRAPHS = 3
+MAX_APPEAL_CHARS = 1200
+# Teasers of other posts closing the body: two at least, and at least half of what follows the
+# first of them.
+MIN_TEASERS = 2
+TEASER_SHARE = 0.5
+
 # A paragraph of the article ends like a sentence; a teaser's title does not (or asks).
 _SENTENCE_END = re.compile(r"[.!…][\"'”’»)]*$")
 
@@ -47,6 +55,8 @@ class _Rules:
     tail: tuple[re.Pattern[str], ...]
     end: tuple[re.Pattern[str], ...]
     bio: tuple[re.Pattern[str], ...]
+    teaser: tuple[re.Pattern[str], ...]
+    appeal: tuple[re.Pattern[str], ...]
 
 
 def _check(row: Row) -> None:
@@ -74,7 +84,9 @@ def strip_boilerplate(paragraphs: list[str]) -> list[str]:
 
     Whole-line furniture goes wherever it is; edge lines only among the first three or last
     five paragraphs; a related-items marker near the end takes the teasers after it along.
-    When nothing with letters would be left, the paragraphs are returned as they are: a page
+    A closing run of teasers (excerpts of other posts ending "[…]") goes from its first, and
+    so does an appeal for support among the last three paragraphs. When
+    nothing with letters would be left, the paragraphs are returned as they are: a page
     that is only furniture is for the caller to refuse, not to empty silently.
 
     >>> strip_boilerplate(["Kim met Xi in Beijing on Tuesday.", "Advertisement",
@@ -82,13 +94,14 @@ def strip_boilerplate(paragraphs: list[str]) -> list[str]:
     ['Kim met Xi in Beijing on Tuesday.', 'The talks lasted two hours.']
     """
     rules = _rules()
-    kept = _cut_related_tail(paragraphs, rules)
+    kept = _cut_teasers(_cut_related_tail(paragraphs, rules), rules)
     count = len(kept)
     result = []
     for index, paragraph in enumerate(kept):
         if len(paragraph) <= MAX_LINE_CHARS and _is_furniture(paragraph, index, count, rules):
             continue
         result.append(paragraph)
+    result = _cut_appeals(result, rules)
     if not any(ch.isalpha() for p in result for ch in p):
         return list(paragraphs)
     return result
@@ -140,6 +153,23 @@ def _cut_related_tail(paragraphs: list[str], rules: _Rules) -> list[str]:
             # Teasers are mostly titles; the rest of an article is sentences.
             if after < END_TAIL_SHARE * before and 2 * titles >= len(rest):
                 return paragraphs[:index]
+    return paragraphs
+
+
+def _cut_appeals(paragraphs: list[str], rules: _Rules) -> list[str]:
+    """The paragraphs without a closing appeal for support ("Do you like our magazine? ...")."""
+    start = max(1, len(paragraphs) - APPEAL_PARAGRAPHS)
+    return paragraphs[:start] + [p for p in paragraphs[start:]
+                                 if len(p) > MAX_APPEAL_CHARS or not _any(rules.appeal, p)]
+
+
+def _cut_teasers(paragraphs: list[str], rules: _Rules) -> list[str]:
+    """The paragraphs before a closing run of excerpts of other posts ("... with other […]")."""
+    marked = [i for i, p in enumerate(paragraphs) if i > 0 and _any(rules.teaser, p)]
+    for first in marked:
+        count = sum(1 for i in marked if i >= first)
+        if count >= MIN_TEASERS and count >= TEASER_SHARE * (len(paragraphs) - first):
+            return paragraphs[:first]
     return paragraphs
 
 

@@ -20,6 +20,15 @@ _KINDS = ("label", "spaced_label", "caption_label", "photo_source", "source_suff
 _CAP = "[A-ZÀ-ÖØ-ÞĀ-Ž]"
 # A credit that closes a caption names a source or a photographer: a few words.
 MAX_CLOSING_CREDIT_WORDS = 8
+# A caption after a leading credit is a phrase at least, not a name.
+MIN_CAPTION_WORDS = 3
+# What separates a leading credit from the caption after it ("Photo: AP / Rescuers in Kyiv",
+# "© Getty Images / Jane Doe: Crowds in Kyiv"): a colon, a bar or a dash ends the credit
+# first; a spaced slash or a full stop only when none does (a slash also joins the parts of a
+# credit, "Getty Images / Jane Doe").
+_STRONG_SEPARATOR = re.compile(r"\s*:\s+|\s+[|–—-]\s+")
+_WEAK_SEPARATORS = (re.compile(r"\s+/\s+"), re.compile(r"(?<=\w{2})\.\s+(?=\S)"))
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -34,6 +43,7 @@ class _Credits:
     trailing_bare: re.Pattern[str]
     closing_label: re.Pattern[str]
     labelled_parens: re.Pattern[str]
+    slash_source: re.Pattern[str]
 
 
 def _check(row: Row) -> None:
@@ -90,6 +100,8 @@ def _credits() -> _Credits:
         labelled_parens=re.compile(
             rf"[(\[]\s*(?:(?:{labels})\s*:|[^()\[\]]*\b(?:AP\s+Photo|Photo|Foto)\s*/)[^()\[\]]+[)\]]\s*[.]?$",
             re.I),
+        # "... / picture alliance / dpa": a credit's last part, after a slash.
+        slash_source=re.compile(rf"/\s*(?:{sources}){suffix}\s*$"),
     )
 
 
@@ -106,6 +118,10 @@ def split_credit(text: str) -> tuple[str | None, str | None]:
     ('A quiet street in Kyiv', None)
     >>> split_credit("Image copyright Getty Images Image caption Crowds in Kyiv")
     ('Crowds in Kyiv', 'Getty Images')
+    >>> split_credit("© Getty Images / Jane Doe: Crowds gathered in Kyiv")
+    ('Crowds gathered in Kyiv', 'Getty Images / Jane Doe')
+    >>> split_credit("Photo: AP / Rescuers search the rubble")
+    ('Rescuers search the rubble', 'AP')
     """
     text = clean_line(text)
     credits = _credits()
@@ -120,14 +136,46 @@ def split_credit(text: str) -> tuple[str | None, str | None]:
     for pattern in (credits.label, credits.glued_label):
         match = pattern.search(text)
         if match:
+            if match.start() == 0:
+                return _leading_credit(text[match.end():])
             return _parts(text[:match.start()], text[match.end():])
     for pattern in (credits.trailing_source, credits.leading_source, credits.trailing_bare):
         match = pattern.search(text)
         if match:
             return _parts(text[:match.start()], _without_copyright(match.group(1)))
-    if text.startswith("©"):
-        return None, text.lstrip("© ").strip() or None
+    if text.startswith("©") or text.casefold().startswith("(c)"):
+        return _leading_credit(_without_copyright(text))
     return _parts(text, "")
+
+
+def _leading_credit(rest: str) -> tuple[str | None, str | None]:
+    """(caption, credit) of what follows a credit label that opens the line: the credit alone
+    ("Photo: Jane Doe/AP"), or the credit then the caption ("Photo: AP / Rescuers in Kyiv").
+
+    The credit ends at the first separator after which a caption stands: a phrase of three
+    words or more that is not itself a credit ("Foto: Jane Doe / picture alliance / dpa" is
+    one credit).
+    """
+    for separators in ((_STRONG_SEPARATOR,), _WEAK_SEPARATORS):
+        for separator in separators:
+            for match in separator.finditer(rest):
+                credit, caption = rest[:match.start()], rest[match.end():]
+                if len(_WORD.findall(credit)) > MAX_CLOSING_CREDIT_WORDS:
+                    break
+                if _is_caption_after_credit(caption):
+                    return _parts(caption, credit)
+    return _parts("", rest)
+
+
+def _is_caption_after_credit(text: str) -> bool:
+    if len(_WORD.findall(text)) < MIN_CAPTION_WORDS:
+        return False
+    credits = _credits()
+    # The rest of a credit: a source closing it ("/ picture alliance / dpa"), or another part.
+    return not (credits.trailing_bare.search(text) or credits.slash_source.search(text)
+                or credits.trailing_source.search(text)
+                or credits.leading_source.search(text) or credits.trailing_parens.search(text)
+                or credits.label.match(text))
 
 
 def is_credit_line(text: str) -> bool:

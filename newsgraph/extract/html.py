@@ -6,9 +6,10 @@ tree to trafilatura (which works on a copy) for the main text and its metadata (
 date through htmldate, site name, categories, tags, description). The body is rebuilt from
 trafilatura's output tree: paragraphs, list items and table rows as paragraphs, headings as
 subheadings, without the headline, captions, credits or editor lines, and without the page
-furniture trafilatura keeps (prompts, "Read more" links, tags lines: ``boilerplate``). A
-standfirst shown above the text block, or a body the page declares in JSON-LD when
-trafilatura found little, is added back (``body_recall``).
+furniture trafilatura keeps (prompts, "Read more" links, tags lines: ``boilerplate``), in the
+page's order (``page_order``). A standfirst shown above the text block, the sections that
+continue the article after the one trafilatura picked, or a body the page declares in JSON-LD
+when trafilatura found little, is added back (``body_recall``).
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ from trafilatura.settings import set_date_params
 from trafilatura.utils import load_html
 
 from newsgraph.errors import ExtractError, NoContent
-from newsgraph.extract.body_recall import recover_short_body, visible_standfirst
+from newsgraph.extract.body_recall import (continued_sections, is_flattened, recover_short_body,
+                                          visible_standfirst)
 from newsgraph.extract.boilerplate import strip_author_bio, strip_boilerplate
 from newsgraph.extract.bylines import agencies_in_text, parse_editors
 from newsgraph.extract.captions import ends_with_labelled_credit, split_credit
@@ -39,6 +41,7 @@ from newsgraph.extract.html_metadata import (JsonLd, all_values, first_of_each, 
 from newsgraph.extract.html_selectors import selectors
 from newsgraph.extract.language import detect_language, normalize_language_tag
 from newsgraph.extract.normalize import build_article, clean_line
+from newsgraph.extract.page_order import in_page_order
 from newsgraph.extract.urls import host_of, unwrap_url
 from newsgraph.model import Article, RawDocument
 
@@ -61,6 +64,9 @@ _CONTAINER_TAGS = {"div", "section", "article", "main", "quote", "blockquote", "
                    "footer", "aside", "figure", "span", "body", "center", "font"}
 _BLOCK_TAGS = (_HEADING_TAGS | _LIST_TAGS | _ITEM_TAGS | _TABLE_TAGS | _CONTAINER_TAGS
                | {"p", "pre", "code", "row", "tr"}) - {"span", "font"}
+# Children of a cell or an item that stand apart from the text around them: blocks and line
+# breaks (``code`` is also a phrase inside a sentence).
+_SPACED_CHILDREN = (_BLOCK_TAGS - {"code"}) | {"lb", "br"}
 # A lead shorter than this is a kicker or a label, not a standfirst.
 MIN_LEAD_CHARS = 40
 # A description written from the standfirst may shorten its end; a long common opening
@@ -70,6 +76,8 @@ MIN_SHARED_OPENING = 60
 MAX_DATELINE_CHARS = 60
 # Credits standing alone in the body are short; a longer paragraph is text that mentions one.
 MAX_CREDIT_LINE = 120
+# A page title shorter than this ("News", "Home") names a section, not the article.
+MIN_PAGE_TITLE_WORDS = 3
 # The headline repeated in the body stands among its first paragraphs.
 HEADLINE_PARAGRAPHS = 3
 # A caption closed by a labelled credit ("... in Kyiv. Photo: dpa") is a sentence or two.
@@ -85,6 +93,9 @@ MAX_PAGE_CHARS = 8_000_000
 PARSER_MAX_DEPTH = 255
 # A body shorter than this (in letters) is a menu or a label, not an article.
 MIN_BODY_LETTERS = 20
+# A short text trafilatura's main extractor found replaces its run-together last resort only
+# when it holds a sentence or two, not a label.
+MIN_PRECISE_LETTERS = 80
 _BULK = re.compile(r"<script\b(?![^>]*ld\+json)[^>]*>.*?</script\s*>|<style\b[^>]*>.*?</style\s*>"
                    r"|\bsrc=[\"']data:[^\"']*[\"']|<!--.*?-->", re.I | re.S)
 # Elements at the parser's depth limit (a path of that many steps, walked in C).
@@ -117,12 +128,19 @@ def extract_html(text: str, raw: RawDocument, *, encoding: str | None,
     document = _run_trafilatura(tree, page_url, raw.source, large=len(text) > LARGE_PAGE_CHARS)
 
     body = _body_from(document.body)
+    body.paragraphs = in_page_order(body.paragraphs, tree)
     site = clean_line(document.sitename or "") or None
-    title = _title(headline, jsonld.headline, document.title, site)
+    host = host_of(page_url) if page_url else None
+    site_names = site_keys(site, jsonld.publisher, *first_of_each(tree, "publisher"),
+                           registered_name(host))
+    title = _checked_title(_title(headline, jsonld.headline, document.title, site), tree,
+                           site_names | site_keys(host))
     paragraphs = _drop_headline(body, title)
     paragraphs = [p for p in paragraphs if not _is_caption(p, captions)]
     paragraphs, editors = _take_editor_lines(paragraphs)
     paragraphs = recover_short_body(paragraphs, tree)
+    paragraphs = paragraphs + [p for p in continued_sections(paragraphs, tree)
+                               if not _is_caption(p, captions)]
     # Bylines are looked for in the body as trafilatura gave it: "Posted by ..." lines are
     # furniture for the body but signs of the author.
     byline_paragraphs = paragraphs
@@ -137,9 +155,6 @@ def extract_html(text: str, raw: RawDocument, *, encoding: str | None,
         lead_markup = visible_standfirst(tree, description, "\n".join(paragraphs))
     lead, paragraphs = _lead(paragraphs, lead_markup, description, captions)
 
-    host = host_of(page_url) if page_url else None
-    site_names = site_keys(site, jsonld.publisher, *first_of_each(tree, "publisher"),
-                           registered_name(host))
     publishers = site_names | site_keys(host)
     # The lines around the headline: a witness of both the authors and the date.
     header = read_header(tree)
@@ -227,6 +242,30 @@ def _run_trafilatura(tree: etree._Element, url: str | None, source: str, *, larg
         # trafilatura returns None for every rejection; the common one is too little text.
         raise NoContent("no article text found in this page (the main text block is missing "
                         "or too short); is it an article?", source=source)
+    if not large and is_flattened(document.body, tree):
+        document = _without_last_resort(document, tree, url)
+    return document
+
+
+def _without_last_resort(document, tree: etree._Element, url: str | None):
+    """trafilatura's document with the text its main extractor found, when its last resort ran
+    the whole article (headline, dates, share buttons, author box) into one paragraph because
+    the text was short.
+
+    In precision mode trafilatura keeps what its main extractor found, however short; that
+    short text is the article, unless it is only a label.
+    """
+    try:
+        precise = trafilatura.bare_extraction(
+            tree, url=url, with_metadata=False, include_comments=False, include_tables=True,
+            favor_precision=True)
+    except Exception:  # the first run succeeded: keep its result rather than fail the page
+        return document
+    if precise is None or precise.body is None:
+        return document
+    if sum(ch.isalpha() for ch in " ".join(precise.body.itertext())) < MIN_PRECISE_LETTERS:
+        return document
+    document.body = precise.body
     return document
 
 
@@ -278,7 +317,13 @@ def _inline_text(element: etree._Element) -> str:
         elif node.text:
             parts.append(node.text)
         for child in node:
+            # A block inside a cell or an item ("Jane Doe<p>John Roe</p>") is a word apart.
+            block = child.tag in _SPACED_CHILDREN
+            if block:
+                parts.append(" ")
             walk(child)
+            if block:
+                parts.append(" ")
             if child.tail:
                 parts.append(child.tail)
 
@@ -306,6 +351,41 @@ def _title(headline: str | None, jsonld_headline: str | None, page_title: str | 
     if base_key in head_key:
         return base
     return headline if _similar(headline, base) else base
+
+
+def _checked_title(title: str | None, tree: etree._Element, site_names: set[str]) -> str | None:
+    """The title, or the page's own when the title is doubtful.
+
+    trafilatura now and then takes a menu heading, a section or the site's name for the title
+    ("Hauptmenü", "Themen", "Daily Planet"). Such a title, one word or a name of the site, gives
+    way to the ``<title>`` element, which names the page in every browser tab: its main part
+    (the longest between spaced separators, three words at least, not the site's name), or an
+    ``h1`` that is the same headline.
+    """
+    if title and len(title.split()) > 1 and not _names_site(title, site_names):
+        return title
+    element = tree.find(".//title")
+    page_title = clean_line(element.text_content() if element is not None else "")
+    parts = [page_title]
+    for separator in selectors().pattern["title_separator"][:2]:
+        split = [p.strip() for p in separator.split(page_title) if p.strip()]
+        if len(split) > 1:
+            parts = split
+            break
+    main = max(parts, key=len)
+    if len(main.split()) < MIN_PAGE_TITLE_WORDS or _names_site(main, site_names):
+        return title
+    for heading in tree.iter("h1"):
+        text = clean_line(heading.text_content())
+        if len(text.split()) >= MIN_PAGE_TITLE_WORDS and _similar(text, main):
+            return text
+    return main
+
+
+def _names_site(text: str, site_names: set[str]) -> bool:
+    key = re.sub(r"\W+", "", text.casefold())
+    return bool(key) and any(key == name or (len(key) >= 3 and (key in name or name in key))
+                             for name in site_names)
 
 
 def _similar(a: str, b: str) -> bool:
@@ -399,7 +479,7 @@ def _lead(paragraphs: list[str], lead_markup: str | None, description: str | Non
     if lead_markup and lead_markup not in captions:
         if paragraphs and _starts_with(paragraphs[0], lead_markup):
             return paragraphs[0], paragraphs
-        if (lead_markup not in paragraphs and description
+        if (not _holds(paragraphs, lead_markup) and description
                 and (_starts_with(lead_markup, description)
                      or _starts_with(description, lead_markup)
                      or _shared_opening(lead_markup, description) >= MIN_SHARED_OPENING)):
@@ -407,6 +487,28 @@ def _lead(paragraphs: list[str], lead_markup: str | None, description: str | Non
     if description and paragraphs and _starts_with(paragraphs[0], description):
         return paragraphs[0], paragraphs
     return None, paragraphs
+
+
+def _holds(paragraphs: list[str], text: str) -> bool:
+    """Whether some paragraphs in a row are the text, perhaps cut in other places (a table
+    read as rows); a phrase inside a sentence does not count."""
+    if text in paragraphs:
+        return True
+    key = _letters_key(text)
+    keys = [_letters_key(p) for p in paragraphs]
+    for start in range(len(keys)):
+        joined = ""
+        for part in keys[start:]:
+            joined += part
+            if len(joined) >= len(key):
+                break
+        if joined == key:
+            return True
+    return False
+
+
+def _letters_key(text: str) -> str:
+    return re.sub(r"\W+", "", text.casefold())
 
 
 def _shared_opening(a: str, b: str) -> int:

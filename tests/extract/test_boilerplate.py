@@ -44,6 +44,8 @@ ARTICLE = [
     "By signing up, you agree to our Privacy Policy and Terms of Use.",
     "Image source, Reuters",
     "Photo by Jane Doe on Unsplash",
+    "Redakteur in der Wirtschaft.",
+    "Correspondent in Berlin.",
 ])
 def test_whole_line_furniture_leaves_the_middle_of_the_body(line):
     paragraphs = ARTICLE[:3] + [line] + ARTICLE[3:]
@@ -89,6 +91,7 @@ def test_closing_prompts_leave_the_end_only(line):
     "Themen wie Verkehr und Wohnen dominierten den Wahlkampf.",
     "Tag | Datum | Uhrzeit | Wettkampf",
     "The rules were last updated in 2019.",
+    "A correspondent in Berlin said the talks had stalled.",
 ])
 def test_article_sentences_that_look_like_furniture_stay(sentence):
     paragraphs = ARTICLE + [sentence]
@@ -152,3 +155,83 @@ def test_related_marker_followed_by_the_rest_of_the_article_goes_alone():
             "The opposition promised to keep fighting the plan in court."]
     paragraphs = ARTICLE + ["Related", "Bus fares rise in April"] + rest
     assert strip_boilerplate(paragraphs) == ARTICLE + ["Bus fares rise in April"] + rest
+
+
+@pytest.mark.parametrize("line", [
+    "Read more: Council approves bus lanes",
+    "Also read: Buses on strike on Monday",
+    "Lesen Sie auch: Stadtrat beschließt Busspuren",
+    "À lire aussi : Le conseil vote les voies de bus",
+    "Lea también: El concejo aprueba carriles de bus",
+    "LEIA MAIS: Câmara aprova faixas de ônibus",
+    "Leggi anche: Il consiglio approva le corsie",
+    "Lees ook: Gemeenteraad keurt busbanen goed",
+    "Läs också: Kommunen säger ja till bussfiler",
+    "Czytaj też: Rada miasta przyjęła buspasy",
+    "Baca juga: DPRD setujui jalur bus",
+    "Читайте также: Горсовет одобрил выделенные полосы",
+    "延伸阅读：市议会批准公交专用道",
+])
+def test_inline_read_more_lines_leave_the_body_in_many_languages(line):
+    paragraphs = ARTICLE[:2] + [line] + ARTICLE[2:]
+    assert strip_boilerplate(paragraphs) == ARTICLE
+
+
+@pytest.mark.parametrize("line", [
+    "Subscribe to read the rest of this article.",
+    "To continue reading, please subscribe or log in.",
+    "Already a subscriber? Log in",
+    "This article is only available to subscribers.",
+    "You have 3 free articles left this month.",
+    "Lesen Sie jetzt weiter mit einem Abo.",
+    "Sie sind bereits Abonnent? Hier anmelden",
+    "La suite de cet article est réservée aux abonnés.",
+    "Déjà abonné ? Se connecter",
+    "Este contenido es exclusivo para suscriptores.",
+    "¿Ya eres suscriptor? Inicia sesión",
+    "Questo articolo è riservato agli abbonati.",
+    "Já é assinante? Entre",
+])
+def test_paywall_teasers_leave_the_body(line):
+    assert strip_boilerplate(ARTICLE + [line]) == ARTICLE
+    assert strip_boilerplate(ARTICLE[:2] + [line] + ARTICLE[2:]) == ARTICLE
+
+
+@pytest.mark.parametrize("sentence", [
+    "Already a member of the party since 1990, she voted against the plan.",
+    "Readers who subscribe to the paper's print edition will pay more from May.",
+    "Sie sind bereits Kunde der Stadtwerke, sagte die Sprecherin.",
+])
+def test_sentences_about_subscribers_and_members_stay(sentence):
+    paragraphs = ARTICLE + [sentence]
+    assert strip_boilerplate(paragraphs) == paragraphs
+
+
+def test_closing_run_of_excerpts_of_other_posts_leaves_the_body():
+    teasers = ["The good folks at the choir are still doing their thing, and now they sing "
+               "along with two rock stars at a festival co-presented by […]",
+               "The latest podcast from the network delves into the scandals of the great "
+               "families of the country.",
+               "Want to build your own website? Even for a modest personal site, it was once "
+               "assumed you might wait for days […]"]
+    assert strip_boilerplate(ARTICLE + teasers) == ARTICLE
+
+
+def test_one_cut_quote_closing_the_article_stays():
+    quote = "The report called the plan the best option the city has, and it would probably be […]"
+    paragraphs = ARTICLE + [quote]
+    assert strip_boilerplate(paragraphs) == paragraphs
+
+
+@pytest.mark.parametrize("appeal", [
+    "Do you like our magazine? When we launched it we decided against a paywall, and it will "
+    "stay that way: we want as many readers as possible to get the news. To depend less on "
+    "advertising and to bring you more and better stories, we need your support. Become a "
+    "member today for the price of a coffee a month, and help us keep every story free.",
+    "Gefällt dir unser Magazin? Wir haben uns gegen eine Bezahlschranke entschieden. Damit das "
+    "so bleibt, brauchen wir deine Unterstützung.",
+])
+def test_closing_appeal_for_support_leaves_the_end_only(appeal):
+    assert strip_boilerplate(ARTICLE + [appeal]) == ARTICLE
+    inside = ARTICLE[:2] + [appeal] + ARTICLE[2:]
+    assert strip_boilerplate(inside) == inside

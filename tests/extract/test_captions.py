@@ -78,3 +78,29 @@ def test_caption_closed_by_labelled_credit_is_recognised(text):
 ])
 def test_sentence_without_labelled_credit_is_no_caption(text):
     assert not ends_with_labelled_credit(text)
+
+
+@pytest.mark.parametrize("text, caption, credit", [
+    ("© Getty Images / Jane Doe: Crowds gathered in Kyiv", "Crowds gathered in Kyiv",
+     "Getty Images / Jane Doe"),
+    ("Photo: AP / Rescuers search the rubble in Kyiv", "Rescuers search the rubble in Kyiv",
+     "AP"),
+    ("Foto: dpa / Die Kanzlerin in Berlin", "Die Kanzlerin in Berlin", "dpa"),
+    ("Bild: Jane Doe | Ein Mann vor dem Reichstag", "Ein Mann vor dem Reichstag", "Jane Doe"),
+    ("Crédit : AFP — Le président à Paris", "Le président à Paris", "AFP"),
+    ("Fuente: EFE. El presidente en Madrid", "El presidente en Madrid", "EFE"),
+    ("Photo: J. Doe / Crowds in the square", "Crowds in the square", "J. Doe"),
+])
+def test_split_credit_reads_a_credit_that_opens_the_caption(text, caption, credit):
+    assert split_credit(text) == (caption, credit)
+
+
+@pytest.mark.parametrize("text", [
+    "Foto: Jane Doe / picture alliance / dpa",
+    "Photo: AP Photo / Jane Doe",
+    "Photo: Jane Doe - Getty Images",
+    "Credit: Jane Doe for The Example Times",
+])
+def test_leading_credit_with_slashes_or_dashes_stays_one_credit(text):
+    caption, credit = split_credit(text)
+    assert caption is None and credit == text.split(":", 1)[1].strip()
