@@ -7,6 +7,7 @@ A missing key or a value of the wrong shape raises ``AnnotateError`` naming the 
 
 from __future__ import annotations
 
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -32,7 +33,8 @@ class ActorLexicon:
     visiting_modifiers: frozenset[str]  # "foreign fighters in Syria": likewise
     honorifics: dict[str, str]  # word -> gender ("m", "f" or "")
     pronouns: dict[str, str]  # word -> gender
-    determiners: frozenset[str]
+    articles: frozenset[str]  # "the", "a", "an"
+    determiners: frozenset[str]  # articles, quantifiers and the like, before a look-up
     former_markers: frozenset[str]
     acronym_stopwords: frozenset[str]
     object_pronouns: frozenset[str]
@@ -75,6 +77,7 @@ def read_lexicon(path: Path = RULES_FILE) -> ActorLexicon:
         visiting_modifiers=_words(data, "visiting_modifiers", path),
         honorifics=_genders(data, "honorifics", path),
         pronouns=_genders(data, "pronouns", path),
+        articles=_words(words, "articles", path),
         determiners=_words(words, "determiners", path),
         former_markers=_words(words, "former_markers", path),
         acronym_stopwords=_words(words, "acronym_stopwords", path),
@@ -82,6 +85,29 @@ def read_lexicon(path: Path = RULES_FILE) -> ActorLexicon:
         neuter_pronouns=_words(words, "neuter_pronouns", path),
         expletive_verbs=_words(words, "expletive_verbs", path),
     )
+
+
+def leading_determiners(words: Sequence[str], determiners: Set[str], *, keep: int = 1,
+                        fold_case: bool = True, numbers: bool = False) -> int:
+    """How many words at the front of ``words`` are in ``determiners`` (compared in lower case
+    unless ``fold_case`` is false; with ``numbers``, a word with a digit counts too), leaving
+    at least ``keep`` words. Every stage that trims a phrase's determiners asks this.
+
+    >>> leading_determiners(["the", "two", "Koreas"], {"the", "two"})
+    2
+    >>> leading_determiners(["The", "Hague"], {"the"}, keep=0, fold_case=False)
+    0
+    >>> leading_determiners(["the", "2", "envoys"], {"the"}, numbers=True)
+    2
+    """
+    count = 0
+    while count < len(words) - keep:
+        word = words[count]
+        if not ((word.lower() if fold_case else word) in determiners
+                or numbers and any(c.isdigit() for c in word)):
+            break
+        count += 1
+    return count
 
 
 @lru_cache(maxsize=1)

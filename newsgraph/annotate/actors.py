@@ -35,7 +35,7 @@ def annotate_actors(doc: Doc, extra_texts: list[str] | None = None) -> Doc:
 
     ``extra_texts`` (by default ``doc._.image_texts`` when that extension exists) are texts
     outside the body that still name the article's actors, such as image descriptions
-    ("... and Pakistan's Prime Minister Shehbaz Sharif arrive at ..."): people and
+    ("... and Japan's Prime Minister Shigeru Ishiba arrive at ..."): people and
     organisations named there become actors too, after the body's, linked to the body's
     actors where they are the same; they give no mentions, whose offsets are body offsets.
     """

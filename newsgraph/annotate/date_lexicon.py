@@ -1,7 +1,8 @@
 """The words newsgraph reads dates with (``data/dates.toml``), validated and compiled.
 
 ``dates.toml`` holds every word list of ``annotate.dates``: weekday and month names, relative
-words ("yesterday"), holidays, shifts ("last", "next"), units, future markers. This module
+words ("yesterday"), holidays, shifts ("last", "next"), units, future markers (the future
+auxiliaries are the event coder's, ``event_patterns.toml`` [cues] ``future_aux``). This module
 loads it once, checks every entry (a bad one raises ``KnowledgeBaseError`` naming the file and
 the line) and builds the patterns the resolver matches.
 """
@@ -15,6 +16,7 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
+from newsgraph.annotate.event_patterns import load_patterns
 from newsgraph.datafiles import data_path, read_toml
 from newsgraph.errors import KnowledgeBaseError
 
@@ -40,10 +42,11 @@ class Lexicon:
     counts: dict[str, int]
     units: dict[str, str]  # word -> unit
     approximate_re: re.Pattern[str]
-    future_aux: frozenset[str]
+    future_aux: frozenset[str]  # from event_patterns.toml
     future_heads: frozenset[str]
     future_words: frozenset[str]
     future_deadlines: frozenset[str]
+    past_modals: frozenset[str]
     weekday_re: re.Pattern[str]
     month_re: re.Pattern[str]
     shifted_month_re: re.Pattern[str]  # "last March"
@@ -145,10 +148,11 @@ def load_lexicon(path: Path = DATA_FILE) -> Lexicon:
         shifts=offsets["shifts"], seasons=seasons, counts=offsets["counts"], units=units,
         approximate_re=re.compile(
             rf"\b(?:{alternation(words('ago', 'approximate', ago.get('approximate')))})\s"),
-        future_aux=frozenset(words("future", "aux", future.get("aux"))),
+        future_aux=load_patterns().cues["future_aux"],
         future_heads=frozenset(words("future", "heads", future.get("heads"))),
         future_words=frozenset(words("future", "words", future.get("words"))),
         future_deadlines=frozenset(words("future", "deadlines", future.get("deadlines"))),
+        past_modals=frozenset(words("future", "past_modals", future.get("past_modals"))),
         weekday_re=re.compile(rf"(?:\b({shifts})\s+)?"
                               rf"\b({alternation(w for d in weekdays for w in d)})(?![\w'])"),
         month_re=re.compile(rf"\b({month_words})(?![\w])"),

@@ -402,7 +402,7 @@ def _present(verb) -> bool:
     if verb.tag_ in ("VBZ", "VBP", "VBG", "MD"):
         return True
     return any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP", "MD")
-               and c.text.lower() not in ("would", "could", "might")
+               and c.text.lower() not in lexicon().past_modals
                for c in verb.children)
 
 

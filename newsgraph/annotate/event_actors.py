@@ -34,8 +34,6 @@ _PHRASE = {"compound", "amod", "poss", "nmod", "flat", "appos", "det", "nummod",
 _OWN_PREPS = {"of", "from", "for"}
 # Clause links through which a verb without a subject takes its governor's subject.
 _INHERIT = {"xcomp", "conj", "advcl", "acomp", "pcomp", "ccomp"}
-_PRONOUNS_SPEAKER = {"i", "we", "me", "us", "it", "he", "she", "they"}
-_CO_ACTOR_PREPS = {"alongside", "with"}
 _MAX_CLIMB = 5
 
 
@@ -275,7 +273,7 @@ def clause_source(verb, ctx: EventContext, allow_speaker: bool = True) -> list[s
                 or nationality_actors(head, ctx)
         if subject is not None:
             actors = phrase_actors(subject, ctx)
-            pronoun = subject.lower_ in _PRONOUNS_SPEAKER or any(
+            pronoun = subject.lower_ in ctx.patterns.cues["speaker_pronouns"] or any(
                 c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children)
             if not actors and allow_speaker and pronoun:
                 # "it would", "its forces attacked" in what someone is reported to say
@@ -314,12 +312,11 @@ def clause_source(verb, ctx: EventContext, allow_speaker: bool = True) -> list[s
 
 def co_actors(verb, ctx: EventContext) -> list[str]:
     """Actors joined to the subject by "alongside X" / "along with X" / "together with X"."""
+    preps = ctx.patterns.cues["co_actor_preps"]
     out = []
     for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in _CO_ACTOR_PREPS:
-            if child.lower_ == "with" and not any(g.lower_ in ("along", "together")
-                                                  for g in child.children):
-                continue
+        if child.dep_ == "prep" and (child.lower_ in preps or any(
+                f"{g.lower_} {child.lower_}" in preps for g in child.children)):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     out.extend(phrase_actors(pobj, ctx))

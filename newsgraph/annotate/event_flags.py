@@ -1,8 +1,8 @@
 """The four flags of an event: negated, hypothetical, future, historical.
 
-An event is kept and marked, never dropped: "they have yet to form a pact" is an AGREE that
+An event is kept and marked, never dropped: "they have yet to reach a deal" is an AGREE that
 did not happen, "could impose sanctions" a SANCTION that may, "will meet" a CONSULT to come,
-"the Korean War in the 1950s" background. The cue words are data (``[cues]`` in
+"the Gulf War in the 1990s" background. The cue words are data (``[cues]`` in
 ``data/event_patterns.toml``); this module reads them off the parse around the trigger:
 
 - the *chain* of an event is its trigger, the light verb of a nominal trigger, and the verbs

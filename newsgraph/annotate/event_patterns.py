@@ -2,9 +2,12 @@
 PLOVER scores (``newsgraph/data/plover_scores.csv``).
 
 The patterns are data: which words trigger which PLOVER (type, mode), where the actors sit in
-the parse, and the cue words of the flags. This module only loads them, checks every field,
-and indexes them by trigger lemma, keeping file order (order means priority). A bad pattern
-raises ``AnnotateError`` naming the file and the line of its ``[[pattern]]`` header.
+the parse, and the cue words of the flags. The verbs of speech are the quote finder's
+(``quote_cues.toml`` [speech], without the verbs whose object is who is spoken to or about),
+read into the cues as ``speech``: one list for both. This module only loads them, checks
+every field, and indexes them by trigger lemma, keeping file order (order means priority). A
+bad pattern raises ``AnnotateError`` naming the file and the line of its ``[[pattern]]``
+header.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from newsgraph.annotate.quote_cues import quote_cues
 from newsgraph.datafiles import data_path, read_toml
 from newsgraph.errors import AnnotateError
 
@@ -34,12 +38,14 @@ QUAD_CLASS = {
     "PROTEST": 4, "SANCTION": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4,
 }
 
-CUE_LISTS = ("speech", "negation", "negating_verbs", "negating_adverbs", "hypothetical_aux",
+CUE_LISTS = ("negation", "negating_verbs", "negating_adverbs", "hypothetical_aux",
              "hypothetical_marks", "hypothetical_verbs", "future_aux", "future_verbs",
              "historical_marks", "opinion_verbs", "opinion_nouns",
-             "abroad_sectors")
+             "abroad_sectors", "speaker_pronouns", "co_actor_preps")
 LIST_FIELDS = ("verbs", "nouns", "adjs", "light", "objects", "not_objects", "needs",
-               "not_needs", "target", "source_sectors", "passive_source", "target_kinds")
+               "not_needs", "target", "source_sectors", "passive_source", "target_kinds",
+               "object_kinds")
+ACTOR_KINDS = ("person", "organization", "country", "group")
 BOOL_FIELDS = ("reverse", "statement", "place_target", "target_required", "own_act",
                "speaker_future", "joint")
 DEFAULT_TARGET = ("dobj", "prep:with", "prep:against", "prep:on", "prep:to", "dative")
@@ -67,6 +73,7 @@ class EventPattern:
     source_sectors: tuple[str, ...] = ()
     passive_source: tuple[str, ...] = ()
     target_kinds: tuple[str, ...] = ()
+    object_kinds: tuple[str, ...] = ()
     reverse: bool = False
     statement: bool = False
     place_target: bool = False
@@ -134,6 +141,13 @@ def _pattern(path: Path, line: int, raw: dict) -> EventPattern:
             values[name] = raw[name]
     if not (values.get("verbs") or values.get("nouns") or values.get("adjs")):
         raise _fail(path, line, f"{pid}: needs trigger words (verbs, nouns or adjs)")
+    for name in ("target_kinds", "object_kinds"):
+        bad = [kind for kind in values.get(name, ()) if kind not in ACTOR_KINDS]
+        if bad:
+            raise _fail(path, line, f"{pid}: {name} {bad} are not actor kinds "
+                        f"({', '.join(ACTOR_KINDS)})")
+    if values.get("object_kinds") and not values.get("objects"):
+        raise _fail(path, line, f"{pid}: object_kinds needs objects")
     for name in ("target", "passive_source"):
         for slot in values.get(name, ()):
             if not _SLOT.match(slot):
@@ -171,6 +185,7 @@ def read_patterns(path: Path) -> PatternSet:
             raise AnnotateError(f"{path.name}: cues.{name} must be a list of words",
                                 source=str(path))
         cues[name] = frozenset(value)
+    cues["speech"] = quote_cues().statement_verbs()
     raw_patterns = data.get("pattern") or []
     lines = _header_lines(text)
     patterns: list[EventPattern] = []

@@ -233,7 +233,8 @@ def _matches(token, ctx: EventContext):
             continue
         obj = _object(token)
         obj_lemma = obj.lemma_.lower() if obj is not None else None
-        if pattern.objects and obj_lemma not in pattern.objects:
+        if pattern.objects and obj_lemma not in pattern.objects \
+                and not _names_kind(obj, pattern.object_kinds, ctx):
             continue
         if pattern.not_objects and obj_lemma in pattern.not_objects:
             continue
@@ -248,6 +249,17 @@ def _matches(token, ctx: EventContext):
         if _is_opinion(token, ctx):
             return
         yield pattern, None
+
+
+def _names_kind(token, kinds: tuple[str, ...], ctx: EventContext) -> bool:
+    """Whether ``token`` names an actor of one of ``kinds`` or, for "country", a place in a
+    country ("recognized Kosovo": a state the article may name only as a place)."""
+    if token is None or not kinds:
+        return False
+    if any(ctx.actors[a].kind in kinds for a in phrase_actors(token, ctx) if a in ctx.actors):
+        return True
+    return "country" in kinds and any(p.country and p.start <= token.idx < p.end
+                                      for p in ctx.places)
 
 
 def _reports_another_act(token) -> bool:

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from newsgraph.annotate.actor_lexicon import ActorLexicon, lexicon
+from newsgraph.annotate.actor_lexicon import ActorLexicon, leading_determiners, lexicon
 from newsgraph.annotate.mentions import NEUTER, Candidate
 from newsgraph.annotate.roles import Role
 from newsgraph.kb.names import name_key
@@ -58,10 +58,7 @@ class Draft:
 
 def _without_determiners(text: str, lex: ActorLexicon) -> str:
     words = text.split()
-    while len(words) > 1 and (words[0].lower() in lex.determiners
-                              or any(c.isdigit() for c in words[0])):
-        words = words[1:]
-    return " ".join(words)
+    return " ".join(words[leading_determiners(words, lex.determiners, numbers=True):])
 
 
 class Linker:

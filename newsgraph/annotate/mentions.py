@@ -26,7 +26,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
-from newsgraph.annotate.actor_lexicon import ActorLexicon, lexicon
+from newsgraph.annotate.actor_lexicon import ActorLexicon, leading_determiners, lexicon
 from newsgraph.annotate.alias_tokens import alias_tokens
 from newsgraph.annotate.roles import (Role, apposition, country_of_words, read_phrase, read_title,
                                      role_agent, title_before)
@@ -113,8 +113,7 @@ class Gazetteer:
                     continue
                 if not any(t.text[:1].isupper() for t in span if not t.is_punct):
                     continue
-            if span[0].lower_ in ("the", "a", "an") and end - start > 1:
-                start += 1
+            start += leading_determiners([t.text for t in span], lexicon().articles)
             hits.setdefault((start, end), [])
             if kb_id not in hits[(start, end)]:
                 hits[(start, end)].append(kb_id)
@@ -138,8 +137,8 @@ def gazetteer(kb) -> Gazetteer:
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Token range without a leading determiner or trailing possessive or quote marks."""
-    while start < end - 1 and (doc[start].lower_ in ("the", "a", "an") or doc[start].text in _QUOTES):
-        start += 1
+    start += leading_determiners([t.text for t in doc[start:end]],
+                                 lexicon().articles | set(_QUOTES))
     while end > start + 1 and (doc[end - 1].tag_ == "POS" or doc[end - 1].text in _QUOTES
                                or doc[end - 1].is_punct):
         end -= 1
@@ -321,12 +320,22 @@ def _person(doc: Doc, start: int, end: int, label: str, ids: list[str], kb,
     before = doc[start - 1] if start > 0 else None
     if before is not None and before.lower_ in lex.honorifics:
         cand.gender = lex.honorifics[before.lower_]
-    gov = _government_noun(doc[start:end], lex)
-    if gov is not None:
-        cand.government = True
-        cand.end = max(cand.end, doc[gov].idx + len(doc[gov]))
-        cand.tokens = (start, max(end, gov + 1))
+    _extend_to_government(cand, doc[start:end], lex)
     return cand
+
+
+def _extend_to_government(cand: Candidate, span: Span, lex: ActorLexicon,
+                          stance: bool = False) -> None:
+    """"the Trump administration" (and with ``stance``, "Beijing's position"): the mention
+    takes in the noun after the name and names the government."""
+    gov = _government_noun(span, lex)
+    if gov is None and stance:
+        gov = _stance_noun(span, lex)
+    if gov is not None and gov > span.start:
+        token = span.doc[gov]
+        cand.government = True
+        cand.end = max(cand.end, token.idx + len(token))
+        cand.tokens = (span.start, max(span.end, gov + 1))
 
 
 def _other(doc: Doc, start: int, end: int, label: str, ids: list[str], kb,
@@ -360,11 +369,7 @@ def _other(doc: Doc, start: int, end: int, label: str, ids: list[str], kb,
     if ner == "ORG":
         cand = _base(doc, start, end, "name", "ORG")
         cand.role = read_title(list(span), kb, lex)
-        gov = _government_noun(span, lex)
-        if gov is not None:
-            cand.government = True
-            cand.end = max(cand.end, doc[gov].idx + len(doc[gov]))
-            cand.tokens = (start, max(end, gov + 1))
+        _extend_to_government(cand, span, lex)
         if cand.role is None or cand.role.country is None:
             code = _possessive_country(span, kb)
             if code:
@@ -391,13 +396,7 @@ def _country(doc: Doc, start: int, end: int, code: str, kb_id: str | None,
     cand = _base(doc, start, end, "country", "GPE")
     cand.country = code
     cand.kb_ids = (kb_id,) if kb_id else ()
-    extend = _government_noun(span, lex)
-    if extend is None:
-        extend = _stance_noun(span, lex)
-    if extend is not None and extend > span.start:
-        cand.end = doc[extend].idx + len(doc[extend])
-        cand.tokens = (start, extend + 1)
-        cand.government = True
+    _extend_to_government(cand, span, lex, stance=True)
     return cand
 
 
@@ -572,17 +571,16 @@ def _pronouns(doc: Doc, lex: ActorLexicon) -> list[Candidate]:
     # Both kinds below need the word to be a pronoun of the lexicon
     for token in _tokens_with(doc, LOWER, [*lex.pronouns, *lex.neuter_pronouns]):
         gender = lex.pronouns.get(token.lower_)
-        if gender is not None and token.pos_ == "PRON" or (gender is not None and token.tag_ == "PRP$"):
-            cand = Candidate(start=token.idx, end=token.idx + len(token), source="pronoun",
-                             label="PRON", text=token.text, head=token.i,
-                             subject=token.dep_ in _SUBJECT_DEPS, gender=gender or "",
-                             tokens=(token.i, token.i + 1), governor=token.head.i)
-            found.append(cand)
+        if gender is not None and (token.pos_ == "PRON" or token.tag_ == "PRP$"):
+            gender = gender or ""
         elif token.lower_ in lex.neuter_pronouns and _refers(token, lex):
-            found.append(Candidate(start=token.idx, end=token.idx + len(token), source="pronoun",
-                                   label="PRON", text=token.text, head=token.i,
-                                   subject=token.dep_ in _SUBJECT_DEPS, gender=NEUTER,
-                                   tokens=(token.i, token.i + 1), governor=token.head.i))
+            gender = NEUTER
+        else:
+            continue
+        found.append(Candidate(start=token.idx, end=token.idx + len(token), source="pronoun",
+                               label="PRON", text=token.text, head=token.i,
+                               subject=token.dep_ in _SUBJECT_DEPS, gender=gender,
+                               tokens=(token.i, token.i + 1), governor=token.head.i))
     return found
 
 

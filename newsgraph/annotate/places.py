@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from newsgraph.annotate.actor_lexicon import leading_determiners
+from newsgraph.annotate.actor_lexicon import lexicon as actor_lexicon
 from newsgraph.datafiles import data_path, read_toml
 from newsgraph.errors import KnowledgeBaseError
 from newsgraph.model import Location
@@ -335,11 +337,15 @@ def resolve_place(name: str, context: Iterable[str] = (), *,
 NOT_LOCATIVE, LOCATIVE, NAMED_PLACE = 0, 1, 2
 
 
+def _articles() -> frozenset[str]:
+    return actor_lexicon().articles
+
+
 def _locative(doc, start: int, end: int, names: PlaceNames) -> int:
     """Whether the name at tokens ``start:end`` stands where something happens: NAMED_PLACE
     when a noun says it is one ("the city of Beledweyne"), LOCATIVE, or NOT_LOCATIVE."""
     i = start - 1
-    while i >= 0 and doc[i].text.lower() in ("the", "a"):
+    while i >= 0 and doc[i].text.lower() in _articles():
         i -= 1
     if i < 0:
         return NOT_LOCATIVE
@@ -379,8 +385,9 @@ def _modifier(doc, end: int, names: PlaceNames) -> bool:
 
 def _trimmed(doc, start: int, end: int) -> tuple[int, int] | None:
     """Token bounds of a name without a leading article or a trailing possessive."""
-    while start < end and doc[start].text in ("the", "a"):  # not "The Hague"
-        start += 1
+    # a capitalised article is part of the name: "The Hague"
+    start += leading_determiners([t.text for t in doc[start:end]], _articles(), keep=0,
+                                 fold_case=False)
     while end > start and doc[end - 1].text.lower() in _POSSESSIVE:
         end -= 1
     return (start, end) if start < end else None

@@ -2,8 +2,10 @@
 
 The file lists speech and cognition verbs, "according to" phrases, media that relay words,
 naming words that make a quoted fragment a title or scare quote, channels (how something was
-said) and pronouns. Every list keeps file order (order means priority). A bad entry raises
-``AnnotateError`` naming the file and the line, so a typo is found when the file is loaded.
+said) and pronouns. News outlets are not listed there: they come from ``annotate.outlets``
+(wire agencies and the knowledge base's media organisations). Every list keeps file order
+(order means priority). A bad entry raises ``AnnotateError`` naming the file and the line,
+so a typo is found when the file is loaded.
 """
 
 from __future__ import annotations
@@ -13,20 +15,22 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from newsgraph.annotate.outlets import OutletNames, outlet_names
 from newsgraph.datafiles import data_path, read_toml
 from newsgraph.errors import AnnotateError
 
 __all__ = ["QuoteCues", "Channel", "quote_cues", "load_quote_cues"]
 
 FILE_NAME = "quote_cues.toml"
+OUTLETS = "{outlets}"  # in a channel pattern: the outlet names
 
 
 # table -> the string lists it must have.
 _LISTS: dict[str, tuple[str, ...]] = {
-    "speech": ("verbs", "direct_only"),
+    "speech": ("verbs", "addressing", "direct_only"),
     "cognition": ("verbs",),
     "according": ("phrases",),
-    "relay": ("verbs", "nouns", "names"),
+    "relay": ("verbs", "content_verbs", "nouns"),
     "naming": ("words",),
     "pronouns": ("person", "group"),
 }
@@ -45,12 +49,14 @@ class QuoteCues:
     """The cue lists, each in file order, with a priority rank per verb lemma."""
 
     speech: tuple[str, ...]
+    addressing: frozenset[str]  # speech verbs whose object is who is spoken to or about
     direct_only: tuple[str, ...]
     cognition: tuple[str, ...]
     according: tuple[str, ...]
     relay_verbs: frozenset[str]
+    relay_content_verbs: frozenset[str]  # relay verbs whose object is no person quoted
     relay_nouns: frozenset[str]
-    relay_names: frozenset[str]
+    outlets: OutletNames
     naming: tuple[str, ...]
     channels: tuple[Channel, ...]
     person_pronouns: frozenset[str]
@@ -73,6 +79,11 @@ class QuoteCues:
         """A verb whose content clause is reported speech (a speech verb, not ``direct_only``)."""
         return lemma.lower() in self.speech
 
+    def statement_verbs(self) -> frozenset[str]:
+        """Speech verbs whose content is the speaker's own statement ("said it would"): the
+        speech verbs without the ``addressing`` ones ("accused X of", "urged X to")."""
+        return frozenset(self.speech) - self.addressing
+
     def reports_thought(self, lemma: str) -> bool:
         """A cognition verb: its content clause is an indirect quote, never a quotation's cue."""
         lemma = lemma.lower()
@@ -85,8 +96,10 @@ def quote_cues() -> QuoteCues:
     return load_quote_cues(data_path(FILE_NAME))
 
 
-def load_quote_cues(path: Path) -> QuoteCues:
-    """Cues read from ``path``; raises ``AnnotateError`` naming file and line on a bad entry."""
+def load_quote_cues(path: Path, outlets: OutletNames | None = None) -> QuoteCues:
+    """Cues read from ``path``, with ``outlets`` (by default ``outlet_names()``); raises
+    ``AnnotateError`` naming file and line on a bad entry."""
+    outlets = outlets or outlet_names()
     data, text = read_toml(path, AnnotateError)
     lists: dict[tuple[str, str], tuple[str, ...]] = {}
     for table, keys in _LISTS.items():
@@ -95,13 +108,21 @@ def load_quote_cues(path: Path) -> QuoteCues:
             raise AnnotateError(f"{path.name}: table [{table}] is missing", source=str(path))
         for key in keys:
             lists[table, key] = _string_list(entry.get(key), text, path, table, key)
-    channels = _channels(data.get("channel"), text, path)
+    for table, subset, whole in (("speech", "addressing", "verbs"),
+                                 ("relay", "content_verbs", "verbs")):
+        stray = set(lists[table, subset]) - set(lists[table, whole])
+        if stray:
+            raise AnnotateError(f"{path.name}, line {_line_of(text, subset, table)}: [{table}] "
+                                f"{subset} {sorted(stray)} are not in {whole}", source=str(path))
+    channels = _channels(data.get("channel"), text, path, outlets.pattern())
     return QuoteCues(
-        speech=lists["speech", "verbs"], direct_only=lists["speech", "direct_only"],
+        speech=lists["speech", "verbs"], addressing=frozenset(lists["speech", "addressing"]),
+        direct_only=lists["speech", "direct_only"],
         cognition=lists["cognition", "verbs"], according=lists["according", "phrases"],
         relay_verbs=frozenset(lists["relay", "verbs"]),
+        relay_content_verbs=frozenset(lists["relay", "content_verbs"]),
         relay_nouns=frozenset(w.lower() for w in lists["relay", "nouns"]),
-        relay_names=frozenset(w.lower() for w in lists["relay", "names"]),
+        outlets=outlets,
         naming=lists["naming", "words"], channels=channels,
         person_pronouns=frozenset(w.lower() for w in lists["pronouns", "person"]),
         group_pronouns=frozenset(w.lower() for w in lists["pronouns", "group"]),
@@ -134,7 +155,7 @@ def _string_list(values: object, text: str, path: Path, table: str, key: str) ->
     return tuple(values)
 
 
-def _channels(tables: object, text: str, path: Path) -> tuple[Channel, ...]:
+def _channels(tables: object, text: str, path: Path, outlets: str) -> tuple[Channel, ...]:
     if not isinstance(tables, list) or not tables:
         raise AnnotateError(f"{path.name}: no [[channel]] tables", source=str(path))
     channels = []
@@ -144,7 +165,7 @@ def _channels(tables: object, text: str, path: Path) -> tuple[Channel, ...]:
             raise AnnotateError(f"{path.name}, line {_line_of(text, str(name or pattern))}: a "
                                 "[[channel]] needs a `name` and a `pattern`", source=str(path))
         try:
-            compiled = re.compile(pattern, re.IGNORECASE)
+            compiled = re.compile(pattern.replace(OUTLETS, outlets), re.IGNORECASE)
         except re.error as exc:
             raise AnnotateError(f"{path.name}, line {_line_of(text, pattern)}: bad pattern for "
                                 f"channel {name!r}: {exc}", source=str(path)) from exc

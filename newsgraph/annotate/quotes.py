@@ -4,15 +4,15 @@
 has run, and returns ``model.Quote`` records with offsets into the body:
 
 - direct: words between quotation marks that stand on their own ("…," Putin said);
-- mixed: a quoted fragment inside reported speech (said the talks "carry great significance");
+- mixed: a quoted fragment inside reported speech (said the talks "carry real weight");
   its text is the reported clause with the fragment;
-- indirect: the content clause of a speech or cognition verb (Guo said Xi and Kim would have
-  in-depth exchanges…), or the clause an "according to X" phrase hangs on.
+- indirect: the content clause of a speech or cognition verb (Peskov said Putin and Erdogan
+  would have detailed talks…), or the clause an "according to X" phrase hangs on.
 
 Quotation marks are found from the characters (``quote_spans``); cues, speakers and channels
 from the parse and ``data/quote_cues.toml`` (``speakers``). A quotation with no cue in its
 sentence (the next sentence of the same speech) takes the speaker of the quotation before it
-when nothing lies between them; a medium that only relays words ("state news agency Xinhua
+when nothing lies between them; a medium that only relays words ("state news agency Anadolu
 reported") becomes the channel and the speaker stays who spoke. Scare quotes and titles in
 quotation marks are not quotes; a quotation with no speaker anywhere keeps a null speaker.
 """
@@ -38,7 +38,7 @@ __all__ = ["find_quotes", "VERSION"]
 VERSION = "0.1.0"
 
 # Quoted fragments of at most this many words inside a sentence are names or scare quotes
-# unless a reporting verb governs them ("said the talks 'carry great significance'").
+# unless a reporting verb governs them ("said the talks 'carry real weight'").
 SHORT_FRAGMENT_WORDS = 3
 # A medium relaying words looks this many paragraphs back for who spoke.
 RELAY_LOOKBACK_PARAGRAPHS = 3
@@ -321,7 +321,8 @@ def _named_subject(span: Span) -> Span | None:
 
 
 def _headline_speaker(doc: Doc, paragraph: tuple[int, int] | None, mark: MarkSpan) -> Span | None:
-    """Headline style attribution: "… 'will not change' — Xi" or "Xi: 'It will not change'"."""
+    """Headline style attribution: "… 'will not waver' — Scholz" or "Scholz: 'It will not
+    waver'"."""
     if paragraph is None:
         return None
     start, end = paragraph

@@ -14,9 +14,8 @@ gets the role's codes and no ``kb_id``. What cannot be decided stays None, never
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from newsgraph.annotate.actor_lexicon import lexicon
+from newsgraph.annotate.actor_lexicon import leading_determiners, lexicon
 from newsgraph.annotate.linking import Draft
 from newsgraph.errors import UsageError
 from newsgraph.kb.entries import date_sort_key
@@ -239,18 +238,12 @@ def _covering(doc, start: int, end: int) -> str | None:
     return best
 
 
-@lru_cache(maxsize=1)
-def _determiners() -> frozenset[str]:
-    return lexicon().determiners
-
-
 def _fallback(phrase: str, kb, date: str | None, place: bool = False) -> Actor:
     """Plain look-ups for what the annotator found nothing in: the whole phrase as a name, a
     country word, or a nationality followed by an agent noun, in lower case or not (not for
     a ``place``: "West Bank" is no bank)."""
     words = phrase.split()
-    while len(words) > 1 and words[0].lower() in _determiners():
-        words = words[1:]
+    words = words[leading_determiners(words, lexicon().determiners):]
     rest = " ".join(words)
     entries = kb.lookup(rest)
     if not entries and len(words) == 1:

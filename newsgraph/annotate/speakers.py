@@ -203,7 +203,8 @@ def speaker_of(cue: Token, cues: QuoteCues) -> Span | None:
 
 def _quoted_as_saying(cue: Token, cues: QuoteCues) -> Token | None:
     """"KCNA quoted Kim as saying": the one quoted is the object of a relay verb."""
-    if cue.lemma_.lower() not in cues.relay_verbs or cue.lemma_.lower() in ("say", "report"):
+    lemma = cue.lemma_.lower()
+    if lemma not in cues.relay_verbs or lemma in cues.relay_content_verbs:
         return None
     return next((c for c in cue.children if c.dep_ == "dobj" and c.pos_ in ("PROPN", "NOUN")), None)
 
@@ -279,12 +280,11 @@ def is_relay(speaker: Span | None, cue: Token | None, cues: QuoteCues) -> bool:
     doc = speaker.doc
     # The phrase with up to three words before it: "state news agency" + "Xinhua".
     window = doc[max(sentence_of(speaker[0]).start, speaker.start - 3):speaker.end]
-    text = window.text.lower()
-    if any(name in text for name in cues.relay_names if " " in name):
+    if cues.outlets.named_in([t.text for t in window], window.text):
         return True
     words = {t.lower_ for t in window} | {t.lemma_.lower() for t in window}
     pairs = {f"{a.lower_} {b.lower_}" for a, b in zip(window, window[1:])}
-    return bool(words & (cues.relay_nouns | cues.relay_names) or pairs & cues.relay_nouns)
+    return bool(words & cues.relay_nouns or pairs & cues.relay_nouns)
 
 
 def issuer(phrase: Span, cues: QuoteCues) -> tuple[str | None, Span | None]:

@@ -22,21 +22,10 @@ from newsgraph.store.queries import check_limit, escape_like
 MAX_LISTED_NAMES = 12
 
 
-def actor_key(kb_id: str | None, name: str, country: str | None, sector: str | None) -> str:
-    """The key that groups one actor's rows across articles.
-
-    >>> actor_key("Q15031", "Xi Jinping", "CHN", "GOV")
-    'Q15031'
-    >>> actor_key(None, "Riot Police", "FRA", "COP")
-    'FRA/COP/riot police'
-    """
-    if kb_id:
-        return kb_id
-    return f"{country or '-'}/{sector or '-'}/{name.lower()}"
-
-
 def actor_key_sql(actors):
-    """``actor_key`` as a SQL expression over the ``actors`` table (SQLite and PostgreSQL).
+    """The actor key as a SQL expression over the ``actors`` table (SQLite and PostgreSQL):
+    the KB id when there is one, else "COUNTRY/SECTOR/name in lower case", with "-" for a
+    missing code ("Q15031", "FRA/COP/riot police", "-/COP/riot police").
 
     SQLite's lower() folds ASCII letters only, so there a name without KB id that differs
     only in the case of a non-ASCII letter keeps its own key.
@@ -67,7 +56,7 @@ def name_prefilter(query: str, *columns):
 def list_actors(conn: Connection, tables, *, name: str | None = None, country: str | None = None,
                 sector: str | None = None, kind: str | None = None, limit: int | None = 50,
                 offset: int = 0) -> list[dict[str, Any]]:
-    """Actors of current articles grouped by ``actor_key``, most articles first.
+    """Actors of current articles grouped by their actor key, most articles first.
 
     ``name`` matches the actor's name or one of its aliases as whole words, any case (so
     "Xi" finds "Xi Jinping" but not "Xinhua"); ``country``, ``sector`` and ``kind`` keep the

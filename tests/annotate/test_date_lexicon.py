@@ -59,3 +59,10 @@ def test_invalid_toml_is_reported(tmp_path):
     path.write_text("[prepositions\n", encoding="utf-8")
     with pytest.raises(KnowledgeBaseError, match="not valid TOML"):
         load_lexicon(path)
+
+
+def test_future_auxiliaries_are_the_event_coders():
+    from newsgraph.annotate.event_patterns import load_patterns
+
+    assert lexicon().future_aux == load_patterns().cues["future_aux"]
+    assert "will" in lexicon().future_aux and "would" in lexicon().past_modals

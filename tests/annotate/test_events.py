@@ -23,6 +23,10 @@ KNOWN = {
     "Iran": ("IRN", "GOV", "country"), "Israel": ("ISR", "GOV", "country"),
     "police": ("FRA", "COP", "group"), "protesters": ("FRA", "CVL", "group"),
     "Zelenskyy": ("UKR", "GOV", "person"), "Ukraine": ("UKR", "GOV", "country"),
+    "Emmanuel Macron": ("FRA", "GOV", "person"), "Olaf Scholz": ("DEU", "GOV", "person"),
+    "Lula": ("BRA", "GOV", "person"), "Milei": ("ARG", "GOV", "person"),
+    "Boric": ("CHL", "GOV", "person"), "Brazil": ("BRA", "GOV", "country"),
+    "Argentina": ("ARG", "GOV", "country"),
     # nominal actors the article gives no country
     "farmers": (None, "AGR", "group"), "Gunmen": (None, "CRM", "group"),
     "soldiers": (None, "MIL", "group"), "a court": (None, "JUD", "organization"),
@@ -93,10 +97,10 @@ def code(nlp):
 
 
 def test_compound_subject_is_one_event_with_both_parties(code):
-    doc, events = code("Chinese President Xi Jinping and Kim Jong Un held talks in Beijing.")
+    doc, events = code("French President Emmanuel Macron and Olaf Scholz held talks in Berlin.")
     consult = [e for e in events if e.type == "CONSULT"]
     assert len(consult) == 1
-    assert names(doc, consult[0].source) == {"Xi Jinping", "Kim Jong Un"}
+    assert names(doc, consult[0].source) == {"Emmanuel Macron", "Olaf Scholz"}
 
 
 def test_light_verb_noun_takes_target_from_on(code):
@@ -121,8 +125,8 @@ def test_meeting_with_takes_the_clause_subject(code):
     assert names(doc, event.source) == {"Xi"} and names(doc, event.target) == {"Kim"}
 
 
-def test_have_yet_to_form_a_pact_is_negated(code):
-    _doc, events = code("China and Russia have yet to form a clear pact.")
+def test_have_yet_to_reach_a_deal_is_negated(code):
+    _doc, events = code("Brazil and Argentina have yet to reach a lasting trade deal.")
     assert only(events, "AGREE").negated
 
 
@@ -214,15 +218,15 @@ def test_question_is_not_asserted(code):
 
 
 def test_quoted_accusation_has_the_speaker_as_source(nlp):
-    text = ('Trump said, telling Xi to give his regards to Putin '
-            '"as you conspire against The United States."')
+    text = ('Lula said, telling Milei to pass on his greetings to Boric '
+            '"as you plot against the people of Brazil."')
     start = text.index('"')
     doc = make_doc(nlp, text)
-    trump = next(a.id for a in doc._.ng_actors if a.name == "Trump")
-    doc._.ng_quotes = [Quote("direct", start, len(text), Speaker("Trump", trump, 0, 5))]
+    lula = next(a.id for a in doc._.ng_actors if a.name == "Lula")
+    doc._.ng_quotes = [Quote("direct", start, len(text), Speaker("Lula", lula, 0, 4))]
     event = only(find_events(doc), "ACCUSE")
-    assert names(doc, event.source) == {"Trump"}
-    assert names(doc, event.target) == {"Xi"}
+    assert names(doc, event.source) == {"Lula"}
+    assert names(doc, event.target) == {"Milei"}
 
 
 def test_evidence_is_the_sentence(code):
@@ -413,3 +417,46 @@ def test_threat_by_the_speakers_own_forces(code):
     doc, events = code("Russia said its forces will attack any foreign troops.")
     threat = only(events, "THREATEN")
     assert names(doc, threat.source) == {"Russia"} and not threat.future
+
+
+# Sentences written for newsgraph and labelled before the code ran on them: the wording of
+# patterns whose only other evidence was a single article ("attach importance to", "an exchange
+# of views"), and recognition of a state by its name rather than by a noun ("recognized
+# Somaliland"). (text, PLOVER type or None for "no event of the types in KINDS", source country)
+LABELLED = [
+    ("Japan attaches great importance to its alliance with the United States.", "SUPPORT", "JPN"),
+    ("India attached particular importance to its ties with Nepal, the minister said.",
+     "SUPPORT", "IND"),
+    ("Brazil and Argentina held a frank exchange of views on trade.", "CONSULT", "BRA"),
+    ("Macron and Scholz had an exchange of views on energy policy in Berlin.", "CONSULT", "FRA"),
+    ("Russia and Ukraine carried out an exchange of prisoners on Friday.", None, None),
+    ("Israel formally recognized Somaliland on Friday.", "SUPPORT", "ISR"),
+    ("Spain recognized Palestine last year.", "SUPPORT", "ESP"),
+    ("Paraguay recognizes Taiwan.", "SUPPORT", "PRY"),
+    # British spelling: only SUPPORT.recognize has it, and a state as its object
+    ("Israel formally recognised Somaliland on Friday.", "SUPPORT", "ISR"),
+    ("Police recognised Sahaar from a photograph.", None, None),
+    pytest.param("Police recognized Sahaar from a photograph.", None, None, marks=pytest.mark.xfail(
+        strict=True, reason="known wrong: SUPPORT.verb reads any 'recognized <person>' as praise")),
+]
+KINDS = ("SUPPORT", "CONSULT")
+LABELLED_ACTORS = {
+    "Japan": ("JPN", "GOV", "country"), "India": ("IND", "GOV", "country"),
+    "Nepal": ("NPL", "GOV", "country"), "Somaliland": (None, "GOV", "country"),
+    "Spain": ("ESP", "GOV", "country"), "Palestine": ("PSE", "GOV", "country"),
+    "Paraguay": ("PRY", "GOV", "country"), "Taiwan": ("TWN", "GOV", "country"),
+    "Macron": ("FRA", "GOV", "person"), "Scholz": ("DEU", "GOV", "person"),
+    "Sahaar": ("AFG", "CVL", "person"), "Police": (None, "COP", "group"),
+}
+
+
+@pytest.mark.parametrize("text,event_type,country", LABELLED)
+def test_labelled_sentences_of_narrow_patterns(nlp, monkeypatch, text, event_type, country):
+    monkeypatch.setitem(globals(), "KNOWN", {**KNOWN, **LABELLED_ACTORS})
+    doc = make_doc(nlp, text)
+    events = [e for e in find_events(doc) if e.type in KINDS]
+    if event_type is None:
+        assert events == [], [(e.type, e.pattern) for e in events]
+        return
+    event = only(events, event_type)
+    assert country in countries(doc, event.source)

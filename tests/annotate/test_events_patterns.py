@@ -12,7 +12,8 @@ from newsgraph.errors import AnnotateError
 
 CUES = """
 [cues]
-speech = ["say"]
+speaker_pronouns = ["it"]
+co_actor_preps = ["alongside"]
 negation = ["not"]
 negating_verbs = ["deny"]
 negating_adverbs = ["yet"]
@@ -34,6 +35,16 @@ def test_bundled_patterns_cover_every_plover_type():
     assert len({p.id for p in patterns.patterns}) == len(patterns.patterns)
 
 
+def test_speech_cues_are_the_speech_verbs_of_the_quote_cues(tmp_path):
+    from newsgraph.annotate.quote_cues import quote_cues
+
+    path = tmp_path / "patterns.toml"
+    path.write_text(CUES + '\n[[pattern]]\nid = "x"\ntype = "AGREE"\nverbs = ["agree"]\n')
+    speech = read_patterns(path).cues["speech"]
+    assert speech == quote_cues().statement_verbs() and {"say", "reaffirm", "hint"} <= speech
+    assert "accuse" in quote_cues().speech and "accuse" not in speech
+
+
 def test_bundled_scores_have_every_type_and_the_manual_figures():
     scores = load_scores()
     assert all((t, "") in scores for t in QUAD_CLASS)
@@ -47,7 +58,7 @@ def test_pattern_with_unknown_type_names_file_and_line(tmp_path):
     path = tmp_path / "patterns.toml"
     path.write_text(CUES + '\n[[pattern]]\nid = "ok"\ntype = "AGREE"\nverbs = ["agree"]\n\n'
                     '[[pattern]]\nid = "bad"\ntype = "HUG"\nverbs = ["hug"]\n')
-    with pytest.raises(AnnotateError, match=r"patterns.toml, line 22: bad: type 'HUG'"):
+    with pytest.raises(AnnotateError, match=r"patterns.toml, line 23: bad: type 'HUG'"):
         read_patterns(path)
 
 

@@ -44,9 +44,9 @@ def test_linking_title_and_surname_joins_the_person(nlp):
 
 
 def test_linking_role_noun_joins_the_person_of_that_country(nlp):
-    mentions = _annotate("Kim Jong Un arrived in Beijing by train. The North Korean leader "
-                         "met Xi Jinping.", "2025-09-04")
-    assert _actor_of(mentions, "The North Korean leader").name == "Kim Jong Un"
+    mentions = _annotate("Emmanuel Macron flew to Berlin on Monday. The French president "
+                         "met Olaf Scholz.", "2023-05-02")
+    assert _actor_of(mentions, "The French president").name == "Emmanuel Macron"
 
 
 def test_linking_role_noun_without_the_person_uses_the_office_holder(nlp):

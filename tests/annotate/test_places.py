@@ -118,14 +118,14 @@ def make_doc(words: list[str], ents: list[tuple[int, int, str]]) -> Doc:
 
 
 def test_place_after_locative_preposition_is_found_with_offsets():
-    doc = make_doc(["Kim", "arrived", "in", "Beijing", "on", "Tuesday"], [(3, 4, "GPE")])
+    doc = make_doc(["Modi", "arrived", "in", "Tokyo", "on", "Friday"], [(3, 4, "GPE")])
     (place,) = find_places(doc)
-    assert (place.name, place.country) == ("Beijing", "CHN")
-    assert doc.text[place.start:place.end] == "Beijing"
+    assert (place.name, place.country) == ("Tokyo", "JPN")
+    assert doc.text[place.start:place.end] == "Tokyo"
 
 
 def test_place_named_as_actor_is_not_a_place():
-    doc = make_doc(["Beijing", "'s", "position", "on", "relations", "with", "Pyongyang"],
+    doc = make_doc(["Washington", "'s", "stance", "on", "relations", "with", "Havana"],
                    [(0, 1, "GPE"), (6, 7, "GPE")])
     assert find_places(doc) == []
 
@@ -138,9 +138,9 @@ def test_places_joined_by_comma_and_conjunction_are_all_found():
 
 
 def test_facility_after_the_is_trimmed_and_resolved():
-    doc = make_doc(["arrive", "at", "the", "Tiananmen", "Gate"], [(2, 5, "FAC")])
+    doc = make_doc(["meet", "at", "the", "Great", "Hall", "of", "the", "People"], [(2, 8, "FAC")])
     (place,) = find_places(doc)
-    assert (doc.text[place.start:place.end], place.country) == ("Tiananmen Gate", "CHN")
+    assert (doc.text[place.start:place.end], place.country) == ("Great Hall of the People", "CHN")
 
 
 def test_name_qualifying_a_noun_is_not_a_place():

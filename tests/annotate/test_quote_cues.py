@@ -58,3 +58,29 @@ def test_a_file_that_is_not_toml_is_refused(tmp_path):
     path.write_text("[speech\nverbs = 1\n", encoding="utf-8")
     with pytest.raises(AnnotateError, match="not valid TOML"):
         load_quote_cues(path)
+
+
+def test_a_content_verb_that_is_no_relay_verb_is_refused(tmp_path):
+    path = _copy_with(tmp_path, 'content_verbs = ["say", "report"]', 'content_verbs = ["say", "eat"]')
+    with pytest.raises(AnnotateError, match=f"{FILE_NAME}, line [1-9][0-9]*: .*'eat'"):
+        load_quote_cues(path)
+
+
+def test_an_addressing_verb_that_is_no_speech_verb_is_refused(tmp_path):
+    path = _copy_with(tmp_path, 'addressing = [\n    "ask",', 'addressing = [\n    "eat", "ask",')
+    with pytest.raises(AnnotateError, match=f"{FILE_NAME}, line [1-9][0-9]*: .*addressing.*'eat'"):
+        load_quote_cues(path)
+
+
+def test_interview_channel_names_outlets_from_agencies_and_the_knowledge_base():
+    from newsgraph.annotate.speakers import channel_of
+
+    cues = quote_cues()
+    # Reuters and dpa are wire agencies; Politico and the Economist media organisations.
+    for text in ("she told Reuters", "he told dpa", "told Politico on Monday",
+                 "told the Economist", "told the Associated Press"):
+        assert channel_of(text, cues) == "interview", text
+    # a name of several words, or of up to four characters, keeps its case
+    assert channel_of("told the economist next door", cues) is None
+    assert channel_of("told ap", cues) is None
+    assert channel_of("he told Vice President Vance", cues) is None

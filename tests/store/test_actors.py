@@ -6,7 +6,7 @@ import pytest
 
 from newsgraph.errors import UsageError
 from newsgraph.store import Store
-from newsgraph.store.actors import actor_key, name_matches
+from newsgraph.store.actors import actor_key_sql, name_matches
 from tests.store.stories import harbor_times, save, three_outlets
 
 
@@ -68,9 +68,20 @@ def test_actors_count_only_current_versions(tmp_path):
         assert (ruiz["articles"], ruiz["mentions"]) == (1, 1)
 
 
-def test_actor_key_is_kb_id_else_country_sector_and_name():
-    assert actor_key("test:x", "X", "USA", "GOV") == "test:x"
-    assert actor_key(None, "Riot police", None, "COP") == "-/COP/riot police"
+def test_actor_key_is_kb_id_else_country_sector_and_name_on_sqlite():
+    from sqlalchemy import Column, MetaData, String, Table, create_engine, insert, select
+
+    actors = Table("actors", MetaData(), Column("kb_id", String), Column("name", String),
+                   Column("country", String), Column("sector", String))
+    engine = create_engine("sqlite://")
+    actors.metadata.create_all(engine)
+    rows = [("test:x", "X", "USA", "GOV"), (None, "Riot Police", "FRA", "COP"),
+            ("", "Riot police", None, "COP"), (None, "Fishers", None, None)]
+    with engine.begin() as conn:
+        conn.execute(insert(actors), [dict(zip(("kb_id", "name", "country", "sector"), row))
+                                      for row in rows])
+        keys = conn.execute(select(actor_key_sql(actors)).order_by(actors.c.name)).scalars()
+        assert list(keys) == ["-/-/fishers", "FRA/COP/riot police", "-/COP/riot police", "test:x"]
 
 
 def test_actor_keys_are_the_ids_consolidated_events_give_their_actors(store):

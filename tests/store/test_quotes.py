@@ -71,8 +71,8 @@ def test_quote_filters_country_contains_and_dates(store):
 @pytest.mark.parametrize("body, quoted, sentence", [
     ('Talks ended. "We agreed," Guo said on Thursday. Then it rained.', "We agreed,",
      '"We agreed," Guo said on Thursday.'),
-    ('He met the U.S. envoy. Xi said: "We will not change." Kim nodded.', "We will not change.",
-     'Xi said: "We will not change."'),
+    ('He met the U.S. envoy. Lula said: "We will hold firm." Boric nodded.', "We will hold firm.",
+     'Lula said: "We will hold firm."'),
     ("First.\n\nA quote with no end \"we go on\n\nNext paragraph.", "we go on",
      'A quote with no end "we go on'),
     ("Mr. J. Smith said \"fine\" today. Next.", "fine", 'J. Smith said "fine" today.'),
