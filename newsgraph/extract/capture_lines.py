@@ -24,7 +24,7 @@ __all__ = ["CaptureLine", "read_lines", "line_rule", "is_bio_line", "is_paragrap
            "section_names", "looks_like_markdown", "word_count"]
 
 RULES_FILE = "capture_rules.csv"
-_RULE_KINDS = ("skip", "end", "thread", "meta", "bio")
+_RULE_KINDS = ("skip", "signup", "more", "end", "thread", "meta", "bio")
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _MD_IMAGE = re.compile(r"^!\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+[\"']([^\"']*)[\"'])?\s*\)\s*$")
@@ -41,18 +41,29 @@ _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u
 # Boilerplate lines are short; longer lines are never matched against the rules.
 _RULE_MAX_CHARS = 300
 _META_MAX_WORDS = 15
+# A capture with this many "Weiterlesen" links at least lists teasers with excerpts.
+_TEASER_LINKS = 2
+# The sentence under a sign-up box's heading is this short at most.
+_SIGNUP_BLURB_MAX_WORDS = 50
 # A caption line with its credit is hardly ever longer than this; longer
 # lines are not read for credits, which keeps long captures fast.
 _CAPTION_MAX_CHARS = 300
 _CREDIT_LINE_MAX_WORDS = 12
 _CREDIT_HINT = re.compile(r"[:…/©()\[\]]|\.\.\.|"
                           r"[.!?\"”’)]\s*[^\s.!?]{2,}(?:\s+[^\s.!?]+){0,4}$")
+# A credit label run into the caption's last sentence: "... in an hour.Photograph: X".
+_GLUED_LABEL = re.compile(r"(?<=[^\W\d_][.!?])(?=[A-Z][a-z]+:\s)")
 # "By" or "Von:" alone on its line.
 _BARE_PREFIX_MAX_CHARS = 20
 # The spaces ``clean_line`` shrinks to one.
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _CAMEL_CHUNK = re.compile(r"[A-Z][a-z]+|[A-Z]{2,}(?![a-z])")
 _BREADCRUMB = re.compile(r"\s*(?:›|»|>|/|\||•|·|→)\s*")
+# A capital letter alone on its line, then a paragraph going on in lower case.
+_DROP_CAP = re.compile(r"(?m)^[ \t]*([^\W\d_])[ \t]*\n(?:[ \t\u00a0]*\n)?"
+                       r"(?=[^\W\d_]*[a-zß-ÿ][^\n]{40})")
+# A link closing a line, after its text.
+_TRAILING_LINK = re.compile(r"(?<=\S)\s+(?:https?://|www\.|pic\.twitter\.com/)\S+$", re.I)
 # Hard-wrapped text: lines of similar length, broken inside sentences.
 _WRAP_MIN, _WRAP_MAX = 45, 100
 
@@ -69,6 +80,8 @@ class CaptureLine:
     link_only: bool = False  # the line was nothing but links
     listed: bool = False  # the line was a list item
     rule: str | None = None  # "skip", "end" or "meta" from capture_rules.csv
+    signup: bool = False  # a "skip" line that heads a sign-up box ("Get our newsletter")
+    more: bool = False  # a "skip" line linking to the rest of a text ("Weiterlesen")
     thread: bool = False  # an "end" line that opens a comment thread ("12 comments on ...")
     caption: str | None = None  # a caption line: the caption part ...
     credit: str | None = None  # ... and the credit part
@@ -114,23 +127,26 @@ def line_rule(text: str) -> str | None:
     ('skip', 'end', None)
     """
     rule = _rule_of(clean_line(text))
-    return "end" if rule == "thread" else rule
+    return {"thread": "end", "signup": "skip", "more": "skip"}.get(rule, rule) if rule else None
 
 
 @cache
-def _rule_screen() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The line rules anchored at the start as one pattern, and the others as another.
+def _rule_screen() -> tuple[re.Pattern[str], re.Pattern[str], tuple[int, ...]]:
+    """The line rules anchored at the start as one pattern, the others as another, and the
+    place in ``_rules()`` of each of the others.
 
     Most lines match no rule; one match of the joined anchored rules (tried at the start of
     the line only) and one search of the joined others tell so much faster than every rule
-    one by one.
+    one by one. At the start of a line the alternatives of a pattern are tried in order, so
+    the group that matches names the first anchored rule that does.
     """
-    rules = [pattern for kind, pattern in _rules() if kind != "bio"]
-    anchored = [p.pattern for p in rules if p.pattern.startswith("^")]
-    others = [p.pattern for p in rules if not p.pattern.startswith("^")]
+    rules = [(n, p.pattern) for n, (kind, p) in enumerate(_rules()) if kind != "bio"]
+    anchored = [(n, p) for n, p in rules if p.startswith("^")]
+    others = [(n, p) for n, p in rules if not p.startswith("^")]
     # "(?!)" never matches: an empty join would match every line.
-    return (re.compile("|".join(f"(?:{p})" for p in anchored) or "(?!)", re.I),
-            re.compile("|".join(f"(?:{p})" for p in others) or "(?!)", re.I))
+    return (re.compile("|".join(f"(?P<r{n}>{p})" for n, p in anchored) or "(?!)", re.I),
+            re.compile("|".join(f"(?:{p})" for _, p in others) or "(?!)", re.I),
+            tuple(n for n, _ in others))
 
 
 def _rule_of(text: str) -> str | None:
@@ -138,13 +154,18 @@ def _rule_of(text: str) -> str | None:
     text = _LIST_MARKER.sub("", text)
     if len(text) > _RULE_MAX_CHARS:
         return None
-    anchored, others = _rule_screen()
-    if not anchored.match(text) and not others.search(text):
-        return None
-    for kind, pattern in _rules():
-        if kind != "bio" and pattern.search(text):
-            return kind
-    return None
+    anchored, others, other_places = _rule_screen()
+    at_start = anchored.match(text)
+    first = int(at_start.lastgroup[1:]) if at_start else len(_rules())
+    if others.search(text):
+        # An unanchored rule decides when it comes before the first anchored one matching.
+        rules = _rules()
+        for n in other_places:
+            if n > first:
+                break
+            if rules[n][1].search(text):
+                return rules[n][0]
+    return _rules()[first][0] if at_start else None
 
 
 def is_bio_line(text: str) -> bool:
@@ -168,6 +189,8 @@ def is_paragraph(text: str) -> bool:
     words = word_count(text)
     if words >= 20:
         return True
+    # An embedded post ends with its link: "... across both eyes. pic.twitter.com/U7PMa4".
+    text = _TRAILING_LINK.sub("", text)
     if text.endswith("?"):
         return words >= 15
     return words >= 5 and text.endswith(_SENTENCE_END)
@@ -207,6 +230,8 @@ def read_lines(text: str, *, markdown: bool = False) -> list[CaptureLine]:
     """The non-empty lines of a capture, tidied and typed."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.translate(_control_table(text))
+    # A drop cap is the first letter of a paragraph set apart: "T" / "urkey and Poland ...".
+    text = _DROP_CAP.sub(r"\1", text)
     blocks = re.split(r"\n[ \t\u00a0]*\n", text)
     lines: list[CaptureLine] = []
     for number, block in enumerate(blocks):
@@ -217,7 +242,38 @@ def read_lines(text: str, *, markdown: bool = False) -> list[CaptureLine]:
             item = _read_line(line, number, markdown)
             if item is not None:
                 lines.append(item)
+    _mark_signup_blurbs(lines)
+    _mark_teaser_excerpts(lines)
     return lines
+
+
+def _mark_teaser_excerpts(lines: list[CaptureLine]) -> None:
+    """Excerpts of teasers: the paragraph right above each "Weiterlesen" link, when a
+    capture has several such links (a list of articles; an article has none of its own).
+    """
+    links = [i for i, line in enumerate(lines) if line.more]
+    if len(links) < _TEASER_LINKS:
+        return
+    for i in links:
+        if i > 0 and lines[i - 1].paragraph and not lines[i - 1].rule:
+            lines[i - 1].rule, lines[i - 1].paragraph = "skip", False
+
+
+def _mark_signup_blurbs(lines: list[CaptureLine]) -> None:
+    """The sentence under a sign-up box's heading is the box's, not the article's.
+
+    "Sign up for the Politics Newsletter" / "The latest news and analysis from our bureau
+    chiefs." / "Email address": a paragraph right under such a heading, with no paragraph
+    after it (a form field, a button or the end follows), is skipped like its heading.
+    """
+    for i, line in enumerate(lines[:-1]):
+        blurb = lines[i + 1]
+        if not line.signup or not blurb.paragraph or blurb.rule or \
+                blurb.words > _SIGNUP_BLURB_MAX_WORDS:
+            continue
+        after = lines[i + 2] if i + 2 < len(lines) else None
+        if after is None or not after.paragraph or after.rule:
+            blurb.rule, blurb.paragraph = "skip", False
 
 
 def _control_table(text: str) -> dict[int, str | None]:
@@ -316,11 +372,17 @@ def _read_line(line: str, block: int, markdown: bool) -> CaptureLine | None:
     item.rule = _rule_of(text)
     if item.rule == "thread":
         item.rule, item.thread = "end", True
+    elif item.rule in ("signup", "more"):
+        setattr(item, item.rule, True)
+        item.rule = "skip"
     if item.rule == "meta" and item.words >= _META_MAX_WORDS:
         item.rule = None  # a sentence that starts like a date line ("Published figures show")
     item.url = is_url(text)
     if not item.url and item.rule is None and _may_carry_credit(text):
         caption, credit = split_credit(text)
+        if credit is None and _GLUED_LABEL.search(text):
+            # Copy-all runs a caption and its credit label together ("in an hour.Photo: X").
+            caption, credit = split_credit(_GLUED_LABEL.sub(" ", text, count=1))
         # "ab/rt (dpa, Reuters)" credits the story's agencies, not a picture.
         if credit and not agencies_in_text(text) and len(credit.split()) <= 12 and (caption is None or len(caption.split()) <= 60):
             item.caption, item.credit = caption, credit

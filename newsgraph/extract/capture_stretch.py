@@ -14,8 +14,8 @@ import re
 from newsgraph.extract.bylines import has_byline_prefix
 from newsgraph.extract.capture_lines import CaptureLine, is_bio_line
 
-__all__ = ["find_stretch", "has_blank_lines", "LIST_INTRO_MIN_WORDS", "META_IN_RUN",
-           "SENTENCE_END", "TITLE_MAX_WORDS"]
+__all__ = ["find_stretch", "has_blank_lines", "is_dateline_or_byline", "LIST_INTRO_MIN_WORDS",
+           "META_IN_RUN", "SENTENCE_END", "TITLE_MAX_WORDS"]
 
 # A short line in the middle of paragraphs costs as much as this many characters of text:
 # a subheading or picture is soon paid back, a menu or a list of teasers is not.
@@ -24,6 +24,10 @@ _SHORT_LINE_COST = 40
 # box of related links inside the article, which the paragraphs after it soon pay back).
 _END_MARKER_COST = 200
 _AFTER_END_MARKER = 2
+# A "Related" marker and one link standing between two paragraphs of the article is an
+# inline teaser: it costs as little as this, all its lines together.
+_INLINE_BOX_LINES = 2
+_INLINE_BOX_COST = 60
 # The article comes before what pages put after it (related items, comments, sign-up forms,
 # footers): paragraph text at the end of a capture counts this fraction of the same text at
 # its top, falling linearly with the characters before it. A short capture is all article and
@@ -37,7 +41,7 @@ _CROWDED_BLOCK_WEIGHT = 0.5
 _CROWDED_BLOCK_LINES = 3
 # A block of at most this many lines that an end marker opens ("Most read", "Related") is a
 # box of teasers: its sentences cost like short lines. A longer block is more of the page.
-_BOX_LINES = 20
+_BOX_LINES = 30
 # Text after a line opening a comment thread ("12 comments") counts this fraction of its
 # length: the article never runs past such a line, and a long thread must not beat it.
 _THREAD_WEIGHT = 0.3
@@ -74,8 +78,12 @@ _ITEM_NUMBER = re.compile(r"^(\d{1,3})[.)]\s")
 SENTENCE_END = tuple('.!:;"”’)…。！')
 # A date or byline line this close to the first paragraph still belongs to the header.
 META_IN_RUN = 3
-# Bylines and date lines are this short at most.
+# Bylines and date lines are this short at most; a byline of several names and no date this.
 _BYLINE_MAX_WORDS = 8
+_BYLINE_NAMES_MAX_WORDS = 15
+# Of several articles in one run, the first with a header of its own is the page's when it
+# holds this share of the richest one's text at least.
+_HEADED_SHARE = 0.5
 _DATE_SHAPE = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
 # A first line this short may be a short note's title.
 TITLE_MAX_WORDS = 30
@@ -99,7 +107,8 @@ def find_stretch(lines: list[CaptureLine]) -> tuple[int, int]:
     >>> [line.text for line in lines[start:end]]
     ['The talks ended on Monday without a deal, diplomats said.']
     """
-    values = _run_values(lines)
+    boxes = _inline_boxes(lines, _block_counts(lines))
+    values = _run_values(lines, boxes)
     best = (0, 0, 0)  # score, start, end
     score, start = 0.0, None
     end_marker_at = -_AFTER_END_MARKER
@@ -125,17 +134,27 @@ def find_stretch(lines: list[CaptureLine]) -> tuple[int, int]:
         # No paragraph at all: a short note; everything that is not boilerplate is its body.
         return _first_content(lines), len(lines)
     start, end = best[1], best[2]
-    end = _trim_tail(lines, values, start, end)
+    start, end = _split_articles(lines, values, start, end)
+    end = _trim_tail(lines, values, start, end, boxes)
     return start, _drop_closing_bios(lines, values, start, end)
 
 
-def _run_values(lines: list[CaptureLine]) -> list[float]:
-    """What each line adds to the stretch of article text it is in, weighed by its place."""
+def _block_counts(lines: list[CaptureLine]) -> dict[int, list[int]]:
+    """Lines and paragraph lines of each block."""
     blocks: dict[int, list[int]] = {}
     for line in lines:
-        counts = blocks.setdefault(line.block, [0, 0])  # lines, paragraph lines
+        counts = blocks.setdefault(line.block, [0, 0])
         counts[0] += 1
         counts[1] += line.paragraph
+    return blocks
+
+
+def _run_values(lines: list[CaptureLine], boxes: set[int]) -> list[float]:
+    """What each line adds to the stretch of article text it is in, weighed by its place.
+
+    ``boxes`` are the lines of inline "Related" boxes (``_inline_boxes``).
+    """
+    blocks = _block_counts(lines)
     blank_lines = has_blank_lines(lines)
     values: list[float] = []
     # Place is measured in characters, not lines: a menu of a hundred one-word lines above
@@ -156,7 +175,10 @@ def _run_values(lines: list[CaptureLine]) -> list[float]:
         if line.paragraph:
             text_above += len(line.text)
         value: float = _line_value(line)
-        if line.rule == "end":
+        if i in boxes:
+            # An inline box costs as a couple of short lines, its links included.
+            value = -_INLINE_BOX_COST if line.rule == "end" else 0
+        elif line.rule == "end":
             marker_block = line.block
         elif value > 0 and blank_lines and line.block == marker_block and \
                 blocks[line.block][0] <= _BOX_LINES:
@@ -174,7 +196,7 @@ def _run_values(lines: list[CaptureLine]) -> list[float]:
         if value < 0 and i + 1 < len(lines) and lines[i + 1].credit and \
                 lines[i + 1].block == line.block:
             value = 0  # a picture's description, whose caption line follows
-        elif value < 0 and _opens_paragraphs(lines, i) and _is_dateline_or_byline(line):
+        elif value < 0 and _opens_paragraphs(lines, i) and is_dateline_or_byline(line):
             value = 0  # the article's byline or date, between its standfirst and its body
         if value > 0:
             size, paragraphs = blocks[line.block]
@@ -183,6 +205,30 @@ def _run_values(lines: list[CaptureLine]) -> list[float]:
             value *= thread_weight * (1 - (1 - _LAST_LINE_WEIGHT) * place[i] / last)
         values.append(value)
     return values
+
+
+def _inline_boxes(lines: list[CaptureLine], blocks: dict[int, list[int]]) -> set[int]:
+    """The lines of short "Related" boxes with article text on both sides, marker first.
+
+    ("... the court said." / "Related" / "Vietnam turns to medical tourism" / "The ruling
+    means ..." / "...": the article goes on after the box.) Only captures with blank lines
+    show where a box ends.
+    """
+    found: set[int] = set()
+    if not has_blank_lines(lines):
+        return found
+    for i, line in enumerate(lines):
+        block = line.block
+        if line.rule != "end" or line.thread or blocks[block][0] > _INLINE_BOX_LINES or \
+                blocks[block][1]:
+            continue
+        before = next((j for j in range(i - 1, -1, -1) if lines[j].rule != "skip"), None)
+        after = next((j for j in range(i + 1, len(lines)) if lines[j].block != block), None)
+        if (before is not None and after is not None and lines[before].paragraph
+                and lines[after].paragraph and not lines[after].rule
+                and after + 1 < len(lines) and lines[after + 1].paragraph):
+            found.update(range(i, after))
+    return found
 
 
 def _opens_paragraphs(lines: list[CaptureLine], i: int) -> bool:
@@ -199,13 +245,64 @@ def _opens_paragraphs(lines: list[CaptureLine], i: int) -> bool:
     return False
 
 
-def _is_dateline_or_byline(line: CaptureLine) -> bool:
+def is_dateline_or_byline(line: CaptureLine) -> bool:
     """Whether a short line is a byline ("By Jane Doe") or states a date."""
     if line.words > _BYLINE_MAX_WORDS or line.rule == "end":
         return False
     # A year or a numeric date is enough here (the header reads the date itself later):
     # parsing every such line of a long capture would cost seconds.
     return bool(_DATE_SHAPE.search(line.text)) or has_byline_prefix(line.text)
+
+
+def _split_articles(lines: list[CaptureLine], values: list[float], start: int,
+                    end: int) -> tuple[int, int]:
+    """The run's main article, when the page runs several one after another.
+
+    Pages that load the next story under the first ("infinite scroll") repeat the header:
+    a byline ("By Jane Doe", "von Jane Doe") next to a date line, then paragraphs. Such a
+    header inside the run starts another article. The first part that opens with such a
+    header is the article (a part before it is a sidebar or a promotion), unless it holds less
+    than half the text of the richest part (text weighed by place, as the run was).
+    """
+    cuts = [start]
+    for i in range(start + META_IN_RUN, end):
+        if lines[i].paragraph or lines[i].words > _BYLINE_NAMES_MAX_WORDS or \
+                not has_byline_prefix(lines[i].text):
+            continue
+        near = [j for j in (_next_kept(lines, i, -1), _next_kept(lines, i, 1)) if j is not None]
+        date = next((j for j in near if _DATE_SHAPE.search(lines[j].text)
+                     and lines[j].words <= _BYLINE_MAX_WORDS and not lines[j].paragraph), None)
+        if date is not None and min(i, date) > cuts[-1] and \
+                _opens_paragraphs(lines, max(i, date)):
+            cuts.append(min(i, date))
+    if len(cuts) == 1:
+        return start, end
+    cuts.append(end)
+    parts = [(sum(v for v in values[a:b] if v > 0), a, b) for a, b in zip(cuts, cuts[1:])]
+    richest = max(parts)
+    headed = [part for n, part in enumerate(parts) if n or _has_header(lines, start)]
+    _, first, last = next((part for part in headed if part[0] >= _HEADED_SHARE * richest[0]),
+                          richest)
+    # Each part without the teasers and headline lines around its paragraphs.
+    first = next((j for j in range(first, last) if values[j] > 0), first)
+    last = next((j + 1 for j in range(last - 1, first - 1, -1) if values[j] > 0), last)
+    return first, last
+
+
+def _has_header(lines: list[CaptureLine], start: int) -> bool:
+    """Whether a byline or date line stands just above line ``start``."""
+    return any(is_dateline_or_byline(lines[j]) and not lines[j].paragraph
+               for j in range(max(0, start - META_IN_RUN), start))
+
+
+def _next_kept(lines: list[CaptureLine], i: int, step: int) -> int | None:
+    """The nearest line before (``step`` -1) or after (1) line ``i`` that is not skipped."""
+    j = i + step
+    while 0 <= j < len(lines):
+        if lines[j].rule != "skip":
+            return j
+        j += step
+    return None
 
 
 def _drop_closing_bios(lines: list[CaptureLine], values: list[float], start: int,
@@ -219,7 +316,8 @@ def _drop_closing_bios(lines: list[CaptureLine], values: list[float], start: int
     return end
 
 
-def _trim_tail(lines: list[CaptureLine], values: list[float], start: int, end: int) -> int:
+def _trim_tail(lines: list[CaptureLine], values: list[float], start: int, end: int,
+               boxes: set[int]) -> int:
     """The end of the run without a small tail of paragraphs behind a gap.
 
     A sign-up prompt, a disclaimer or an author's blurb after the article pays back the few
@@ -239,6 +337,8 @@ def _trim_tail(lines: list[CaptureLine], values: list[float], start: int, end: i
             gap = 0.0
             tail_text += value
             tail_paragraphs += 1
+        elif i in boxes:
+            continue  # an inline box is within the article, no gap after it
         elif value < 0 or lines[i].rule == "skip":
             # Share buttons and sign-up links separate the article from what follows it.
             gap += -_TAIL_GAP if lines[i].rule == "end" else min(value, -_SHORT_LINE_COST)

@@ -22,11 +22,12 @@ from newsgraph.extract.bylines import (agencies_in_text, has_byline_prefix, look
 from newsgraph.extract.capture_lines import (CaptureLine, looks_like_markdown, read_lines,
                                              section_names)
 from newsgraph.extract.capture_stretch import (LIST_INTRO_MIN_WORDS, META_IN_RUN, SENTENCE_END,
-                                               TITLE_MAX_WORDS, find_stretch, has_blank_lines)
+                                               TITLE_MAX_WORDS, find_stretch, has_blank_lines,
+                                               is_dateline_or_byline)
 from newsgraph.extract.normalize import build_article
 from newsgraph.extract.published_dates import date_in_url, parse_date_line
 from newsgraph.extract.sites import site_name
-from newsgraph.extract.urls import host_of, is_share_link, unwrap_url
+from newsgraph.extract.urls import fold_words, host_of, is_share_link, slug_words, unwrap_url
 from newsgraph.model import Article, Image, RawDocument
 
 if TYPE_CHECKING:
@@ -43,6 +44,13 @@ _TRAILER_LOOKAHEAD = 12
 # weighed by length (up to 12 words) against distance (one word per candidate further up).
 _TITLE_CANDIDATES = 6
 _TITLE_WORDS, _TITLE_DISTANCE = 12, 1
+# A header line holding this share of the words of the page's slug at least, and this many
+# of them, is its headline; slugs of fewer words say too little.
+_SLUG_SHARE, _SLUG_MIN_WORDS = 0.6, 3
+# When no header line matches the slug, this many lines above the header are searched.
+_SLUG_REACH = 200
+# A candidate right above or below a byline or date line counts as this many words more.
+_TITLE_NEXT_TO_DATE = 4
 # Header lines that are no headline: labels announcing something ("Search for:"), links to
 # the previous or next post ("← Older post", "Newer post →"), a handle ("@jane").
 _NO_HEADLINE = re.compile(r":$|^[←«‹<]|[→»›>]$|^@\w")
@@ -53,9 +61,15 @@ _TRAIL_MIN_PARTS = 3
 # Above a byline, a line longer than this right under a shorter one (this many lines above
 # it at most) is the standfirst, and the shorter one the headline.
 _STANDFIRST_WORDS, _STANDFIRST_GAP = 16, 2
+# A standfirst under the headline is a sentence of this many words.
+_STANDFIRST_MIN_WORDS, _STANDFIRST_MAX_WORDS = 10, 60
 # A breadcrumb is read this many lines above the headline at most.
 _BREADCRUMB_REACH = 4
 _SUBHEADING_MAX_WORDS = 20
+# A run's first line is its headline when a byline or date line follows within this many lines
+# and it is this short (a standfirst above the byline is longer).
+_HEADLINE_TO_BYLINE, _HEADLINE_MAX_WORDS = 2, 14
+_HEADLINE_ABOVE_WORDS = 4
 # Short lines in a row within one block that make a list, a table or code.
 _LISTING_LINES = 3
 _HANDLE = re.compile(r"(?<![\w.])@\w{2,}")
@@ -67,6 +81,7 @@ class _Reading:
 
     lines: list[CaptureLine]
     language: str | None = None
+    url: str | None = None  # the caller's
     start: int = 0  # first line of the run
     end: int = 0  # one past its last line
     body: list[str] = field(default_factory=list)
@@ -79,6 +94,7 @@ class _Reading:
     title: str | None = None
     published: str | None = None
     urls: list[str] = field(default_factory=list)
+    standfirst: str | None = None  # the line under the headline that the body opens with
     used: set[int] = field(default_factory=set)  # lines that are no body text
 
 
@@ -98,10 +114,13 @@ def extract_text(text: str, raw: RawDocument, *, encoding: str | None,
     lines = read_lines(text, markdown=markdown)
     # The page's language, from its paragraph-like lines, so date lines are read in it.
     language = _language("\n".join(line.text for line in lines if line.paragraph))
-    reading = _Reading(lines=lines, language=language)
+    reading = _Reading(lines=lines, language=language, url=raw.url)
     if reading.lines:
         reading.start, reading.end = find_stretch(reading.lines)
+        reading.start = _after_headline(reading)
         _read_header(reading)
+        if reading.standfirst:
+            reading.body.append(reading.standfirst)
         _read_run(reading)
         _read_trailer(reading)
     url = raw.url or _page_url(reading.urls)
@@ -119,6 +138,58 @@ def extract_text(text: str, raw: RawDocument, *, encoding: str | None,
         encoding=encoding)
 
 
+def _after_headline(reading: _Reading) -> int:
+    """The run's start, past its first line when that line is the headline.
+
+    A headline that ends like a sentence ("Want a more diverse community? So do we.") reads
+    like a paragraph and may open the run. When the page's address names the article and no
+    header line matches it, the first line is the headline if it is named after the address
+    and is short (20 words at most, no final full stop) or a byline or date line follows
+    within three lines. Without an address, a line of 14 words at most with
+    a byline or date line within two lines under it is the headline, unless a headline-like
+    line stands above it (four words or more, no final stop): then it is the standfirst.
+    """
+    lines, start = reading.lines, reading.start
+    if reading.end - start < 3 or lines[start].words > TITLE_MAX_WORDS:
+        return start
+    slug = slug_words(reading.url or _page_url(
+        [lines[i].text for i in range(start) if lines[i].url]))
+    if len(set(slug)) >= _SLUG_MIN_WORDS:
+        header = [i for i in range(max(0, start - _HEADER_LOOKBACK), start)
+                  if _free_line(lines[i])]
+        if _slug_title(lines, header, slug) is not None:
+            return start  # the headline is above; the first line is the standfirst or lead
+        named = _slug_title(lines, [start], slug) == start
+        # A lead restating the headline ends with a full stop; a headline seldom does.
+        short = lines[start].words <= _SUBHEADING_MAX_WORDS and \
+            not lines[start].text.endswith(".")
+        near = _byline_follows(lines, start, reading.end, _HEADLINE_TO_BYLINE + 1)
+        return start + 1 if named and (short or near) else start
+    if lines[start].words > _HEADLINE_MAX_WORDS or \
+            not _byline_follows(lines, start, reading.end, _HEADLINE_TO_BYLINE):
+        return start
+    above = next((i for i in range(start - 1, -1, -1)
+                  if not lines[i].rule and not lines[i].url), None)
+    if above is not None and lines[above].words >= _HEADLINE_ABOVE_WORDS and \
+            not lines[above].text.endswith(SENTENCE_END):
+        return start
+    return start + 1
+
+
+def _byline_follows(lines: list[CaptureLine], i: int, end: int, reach: int) -> bool:
+    """Whether a byline or date line follows line ``i`` within ``reach`` lines."""
+    seen = 0
+    for j in range(i + 1, end):
+        if lines[j].rule == "skip" or lines[j].url:
+            continue
+        if is_dateline_or_byline(lines[j]) and not lines[j].paragraph:
+            return True
+        seen += 1
+        if seen >= reach:
+            return False
+    return False
+
+
 def _read_header(reading: _Reading) -> None:
     """Sections, title, byline, date, hero picture and page link before the run."""
     lines = reading.lines
@@ -128,9 +199,12 @@ def _read_header(reading: _Reading) -> None:
     candidates: list[int] = []
     breadcrumbs: list[tuple[int, tuple[str, ...]]] = []
     byline_at = None
+    # Bylines, date lines and "Posted ..." lines: the headline stands just above them.
+    dated: list[int] = []
     for i in reversed(header):
         line = lines[i]
         if line.rule == "meta":
+            dated.append(i)
             reading.published = reading.published or parse_date_line(
                 line.text, language=reading.language)
         if i in reading.used or line.rule or not line.text:
@@ -148,6 +222,7 @@ def _read_header(reading: _Reading) -> None:
             reading.published = reading.published or parse_date_line(
                 line.text, language=reading.language)
             byline_at = i
+            dated.append(i)
             continue
         if line.editor:
             reading.editors.extend(parse_editors(line.text))
@@ -155,18 +230,64 @@ def _read_header(reading: _Reading) -> None:
         date = parse_date_line(line.text, language=reading.language)
         if date:
             reading.published = reading.published or date
+            dated.append(i)
             continue
         if 1 <= line.words <= TITLE_MAX_WORDS and not line.link_only and \
-                not _NO_HEADLINE.search(line.text) and not has_byline_prefix(line.text):
+                not _NO_HEADLINE.search(line.text) and not _is_byline_like(line.text):
             candidates.append(i)
-    title_at = _choose_title(reading, candidates, byline_at)
+    slug = slug_words(reading.url or _page_url(reading.urls))
+    title_at = _slug_title(lines, candidates, slug)
+    if title_at is None and slug:
+        # A long header (share buttons, a table of contents) may push the headline further up.
+        above = range(max(0, first - _SLUG_REACH), first)
+        title_at = _slug_title(lines, [i for i in above if _free_line(lines[i])], slug)
+    if title_at is None:
+        title_at = _choose_title(reading, candidates, byline_at, _next_to(lines, dated, header))
     reading.title = _headline(lines[title_at].text) if title_at is not None else None
+    if title_at is not None:
+        reading.standfirst = _standfirst(reading, title_at)
     # The breadcrumb sits just above the headline; run-together words further away are
     # more likely brand names in a menu ("YouTube").
     above = [(i, names) for i, names in breadcrumbs
              if title_at is not None and 0 < title_at - i <= _BREADCRUMB_REACH]
     if above:
         reading.sections = max(above)[1]
+
+
+def _is_byline_like(text: str) -> bool:
+    """Whether a line opening with a byline prefix names someone ("By Jane Doe").
+
+    Headlines open with such words too: "Author says ban reflects repression", "Von der
+    Leyen warns of tariffs", "By the numbers: how the vote went".
+    """
+    return has_byline_prefix(text) and looks_like_byline(text)
+
+
+def _free_line(line: CaptureLine) -> bool:
+    """Whether a line could be a headline at all: short text, no rule, link or picture."""
+    return bool(line.text) and not (line.rule or line.url or line.credit or line.link_only
+                                    or line.image_src) and 1 <= line.words <= TITLE_MAX_WORDS
+
+
+def _standfirst(reading: _Reading, title_at: int) -> str | None:
+    """The standfirst: the long line right under the headline, above the article's byline.
+
+    "Penalties for refusing to self-isolate rise to £10,000" under the headline is the
+    article's lead, not furniture; sites show it in the header, so the run starts below it.
+    """
+    lines = reading.lines
+    nxt = next((j for j in range(title_at + 1, reading.start)
+                if lines[j].rule != "skip" and not lines[j].url), None)
+    if nxt is None or nxt in reading.used:
+        return None
+    line = lines[nxt]
+    if line.rule or line.credit or line.editor or line.link_only or line.heading or \
+            line.words < _STANDFIRST_MIN_WORDS or line.words > _STANDFIRST_MAX_WORDS or \
+            line.text.endswith(":") or _is_byline_like(line.text) or \
+            is_dateline_or_byline(line) or line.text == lines[title_at].text or \
+            parse_date_line(line.text, language=reading.language):
+        return None
+    return line.text
 
 
 def _headline(text: str) -> str:
@@ -197,8 +318,51 @@ def _is_header_byline(lines: list[CaptureLine], i: int, reading: _Reading) -> bo
     return any(parse_date_line(lines[j].text, language=reading.language) for j in neighbours)
 
 
-def _choose_title(reading: _Reading, candidates: list[int], byline_at: int | None) -> int | None:
-    """The line of the headline among the header's free lines (``candidates``)."""
+def _slug_title(lines: list[CaptureLine], candidates: list[int],
+                slug: tuple[str, ...]) -> int | None:
+    """The header line the page's address is named after, when one clearly is.
+
+    Most sites write the headline into the address ("/talks-end-in-geneva-without-a-deal");
+    menus, teasers and the site's name do not match it. A line matches when it holds most of
+    the slug's words, three at least; of several, the one holding most, then the nearest to
+    the article.
+    """
+    wanted = set(slug)
+    if len(wanted) < _SLUG_MIN_WORDS:
+        return None
+    best, best_share = None, _SLUG_SHARE
+    for i in sorted(candidates):
+        text = lines[i].text
+        words = set(fold_words(text)) | set(fold_words(text, umlauts=True))
+        share = len(wanted & words) / len(wanted)
+        if share >= best_share and len(wanted & words) >= _SLUG_MIN_WORDS:
+            best, best_share = i, share
+    return best
+
+
+def _next_to(lines: list[CaptureLine], dated: list[int], header: range) -> set[int]:
+    """The header lines right above or below a byline or date line (skipped lines aside).
+
+    The headline sits next to the article's byline and date ("Title" / "March 3, 2025" /
+    "By Jane Doe", or the date first), menus and teasers seldom do.
+    """
+    near: set[int] = set()
+    for i in dated:
+        for step in (-1, 1):
+            j = i + step
+            while j in header and (lines[j].rule == "skip" or lines[j].url):
+                j += step
+            if j in header:
+                near.add(j)
+    return near
+
+
+def _choose_title(reading: _Reading, candidates: list[int], byline_at: int | None,
+                  dated_near: set[int]) -> int | None:
+    """The line of the headline among the header's free lines (``candidates``).
+
+    ``dated_near`` are the lines next to a byline or date line.
+    """
     lines = reading.lines
     for i in sorted(candidates):
         if lines[i].heading == 1:
@@ -224,7 +388,8 @@ def _choose_title(reading: _Reading, candidates: list[int], byline_at: int | Non
     # the nearest lines are preferred, a longer one a little further up wins.
     nearest = sorted(usable, reverse=True)[:_TITLE_CANDIDATES]
     return max(nearest, key=lambda i: (min(lines[i].words, _TITLE_WORDS) -
-                                        _TITLE_DISTANCE * nearest.index(i), i))
+                                        _TITLE_DISTANCE * nearest.index(i) +
+                                        _TITLE_NEXT_TO_DATE * (i in dated_near), i))
 
 
 def _read_pictures(reading: _Reading, indexes: range) -> None:

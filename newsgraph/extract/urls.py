@@ -7,12 +7,13 @@ seen through a proxy; an article's URL is the page's own, so the wrapper goes.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from newsgraph.extract.lexicon_files import Row, read_rows
 
-__all__ = ["unwrap_url", "is_url", "host_of", "is_share_link"]
+__all__ = ["unwrap_url", "is_url", "host_of", "is_share_link", "slug_words", "fold_words"]
 
 LINKS_FILE = "links.csv"
 _KINDS = ("target_param", "share_host")
@@ -21,6 +22,12 @@ _AMP_CACHE = re.compile(r"^(?:[\w-]+\.)?cdn\.ampproject\.org$", re.I)
 _AMP_PATH = re.compile(r"^/(?:[a-z]{1,2}/)?(s/)?([^/]+\.[^/]+(?:/.*)?)$")
 _URL = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 _MAX_DEPTH = 8
+# A slug is a path segment of this many words at least ("/2025/03/talks-end-in-geneva").
+_SLUG_MIN_WORDS = 3
+_SLUG_SEPARATORS = re.compile(r"[-_+]")
+_FILE_SUFFIX = re.compile(r"\.(?:s?html?|php|aspx?|jsp|cms)$", re.I)
+_WORD = re.compile(r"[^\W_]+")
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
 
 
 def _check(row: Row) -> None:
@@ -128,3 +135,48 @@ def _absolute(value: str) -> str | None:
         if re.match(r"^https?://[^/\s?#]+\.[^/\s?#]+", candidate, re.I):
             return candidate
     return None
+
+
+def slug_words(url: str | None) -> tuple[str, ...]:
+    """The words of the page's slug, the path segment naming the article, folded; or ().
+
+    Sites name an article's address after its headline; ids and dates are no words of it.
+
+    >>> slug_words("https://example.com/world/2025/03/talks-end-in-geneva-without-deal-100.html")
+    ('talks', 'end', 'in', 'geneva', 'without', 'deal')
+    >>> slug_words("https://p.dw.com/p/4zzds")
+    ()
+    """
+    if not url:
+        return ()
+    try:
+        path = unquote(urlsplit(unwrap_url(url)).path)
+    except ValueError:
+        return ()
+    best: tuple[str, ...] = ()
+    for segment in path.split("/"):
+        segment = _FILE_SUFFIX.sub("", segment)
+        if not _SLUG_SEPARATORS.search(segment):
+            continue
+        words = tuple(w for w in fold_words(_SLUG_SEPARATORS.sub(" ", segment))
+                      if not w.isdigit())
+        if len(words) >= _SLUG_MIN_WORDS and len(words) > len(best):
+            best = words
+    return best
+
+
+def fold_words(text: str, *, umlauts: bool = False) -> list[str]:
+    """The words of ``text`` in lower case without accents, as slugs write them.
+
+    With ``umlauts``, "ä", "ö", "ü" are written "ae", "oe", "ue", as German slugs have them.
+
+    >>> fold_words("Zuschauerrückkehr bei den Proficlubs!")
+    ['zuschauerruckkehr', 'bei', 'den', 'proficlubs']
+    >>> fold_words("Zuschauerrückkehr", umlauts=True)
+    ['zuschauerrueckkehr']
+    """
+    text = text.casefold()
+    if umlauts:
+        text = text.translate(_UMLAUTS)
+    folded = unicodedata.normalize("NFKD", text)
+    return _WORD.findall("".join(ch for ch in folded if not unicodedata.combining(ch)))

@@ -15,6 +15,10 @@ from newsgraph.extract.normalize import clean_line
     ("Das könnte Sie auch interessieren", "end"), ("Comments are closed.", "skip"),
     ("Get the Weekly Newsletter", "skip"), ("Kim met Xi in Beijing on Thursday.", None),
     ("The newsletter reached 20,000 readers in its first month, the publisher said.", None),
+    ("Sign Up for the Intelligencer Newsletter", "skip"), ("Weiterlesen 5 Minuten", "skip"),
+    ("Continue reading →", "skip"), ("45 Gedanken zu „Ein Titel“", "end"),
+    ("Les opinions exprimées dans les blogs n'engagent que leurs auteurs.", "skip"),
+    ("(También puede leer: Quintero habló en Antioquia)", "skip"),
 ])
 def test_line_rules(line, rule):
     assert line_rule(line) == rule
@@ -125,3 +129,39 @@ def test_related_headings_in_other_languages_end_the_article(line):
 ])
 def test_boilerplate_rules_match_boilerplate_only(line, rule):
     assert line_rule(line) == rule
+
+
+def test_blurb_under_a_sign_up_heading_is_skipped_but_not_article_text():
+    blurb = "The latest news and analysis from our bureau chiefs in the capital."
+    boxed = read_lines(f"Get our Politics newsletter\n{blurb}\nEmail address")
+    assert [(line.text, line.rule) for line in boxed][:2] == [
+        ("Get our Politics newsletter", "skip"), (blurb, "skip")]
+    inline = read_lines(f"Get our Politics newsletter\n\n{blurb}\n\n{blurb}")
+    assert inline[1].rule is None and inline[1].paragraph
+
+
+def test_excerpt_above_a_read_on_link_is_skipped_when_a_capture_lists_several():
+    excerpt = "The council met again on Tuesday and talked about the budget for hours."
+    one = read_lines(f"Story\n{excerpt}\nWeiterlesen")
+    assert one[1].paragraph and one[1].rule is None
+    two = read_lines(f"Story\n{excerpt}\nWeiterlesen\n\nOther\n{excerpt}\nWeiterlesen")
+    assert [line.rule for line in two if line.text == excerpt] == ["skip", "skip"]
+
+
+def test_drop_cap_is_joined_to_the_rest_of_its_word():
+    lines = read_lines("T\n\nhe talks ended on Monday without an agreement, officials said.")
+    assert [line.text for line in lines] == [
+        "The talks ended on Monday without an agreement, officials said."]
+    assert [line.text for line in read_lines("A\nB\nC")] == ["A", "B", "C"]
+
+
+def test_credit_label_run_into_the_caption_is_split_off():
+    line = read_lines("Delegates left the hall after the talks ended.Photo: Jane Doe")[0]
+    assert (line.caption, line.credit) == ("Delegates left the hall after the talks ended.",
+                                           "Jane Doe")
+    assert not line.paragraph
+
+
+def test_sentence_closed_by_a_link_is_a_paragraph():
+    assert is_paragraph("Notice the warping across both the eyes and nose. pic.twitter.com/U7PMa4")
+    assert not is_paragraph("Read the whole report here https://example.com/report")

@@ -58,3 +58,23 @@ def test_a_script_printed_as_text_does_not_win_over_the_article():
     text = script + "\n\nCouncil passes budget\n\n" + "\n\n".join(ARTICLE[:2]) + "\n\n" + script
     texts = _stretch_texts(text)
     assert texts == ARTICLE[:2], texts
+
+
+def test_of_several_articles_in_a_row_the_first_with_its_own_header_is_the_stretch():
+    # A box of recent comments above the article; a second story loaded under it.
+    sidebar = "\n".join(f"Reader{n}: {COMMENT[:110]}" for n in range(3))
+    second = "\n\n".join(ARTICLE[1:4])
+    text = (f"Recent comments\n{sidebar}\n\nCouncil passes budget\nMay 6, 2024\nBy Jane Doe\n\n"
+            + "\n\n".join(ARTICLE) + "\n\nSchools get new buses\n\nBy Max Roe\nMay 5, 2024\n\n"
+            + second)
+    texts = _stretch_texts(text)
+    assert texts == ARTICLE, texts
+
+
+def test_an_inline_related_box_costs_little_even_near_the_end():
+    text = ("Council passes budget\n\n" + "\n\n".join(ARTICLE) +
+            "\n\nRelated\nMayor warns of lower tax revenue\n\n"
+            "The vote was the last of the year, officials said.\n\n"
+            "The council meets again in January.")
+    texts = _stretch_texts(text)
+    assert texts[-1] == "The council meets again in January.", texts

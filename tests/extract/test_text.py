@@ -293,3 +293,107 @@ def test_heading_under_a_slideshow_picture_is_a_subheading():
             f"What comes next\n\n{PARAGRAPH.replace('next month', 'in June')}")
     article = _extract(text)
     assert article["subheadings"] == ["Who was in the room?", "What comes next"], article
+
+
+def test_headline_is_the_header_line_the_address_is_named_after():
+    text = (f"{_menu('Home World Business Sport Culture')}\n\nLatest from the region\n\n"
+            f"Talks end without a deal in Geneva\n\nWorld news in brief from our correspondents "
+            f"today\n\n{LEAD}\n\n{PARAGRAPH}")
+    url = "https://news.example.com/world/2024/05/06/talks-end-without-deal-geneva-123.html"
+    assert _extract(text, url=url)["title"] == "Talks end without a deal in Geneva"
+
+
+def test_headline_is_the_line_next_to_the_date_rather_than_a_longer_label_below():
+    text = (f"Talks end without a deal\n\nMay 6, 2024\n\nShare\n\nPrint this page\n\n"
+            f"All stories on trade and diplomacy\n\n{LEAD}\n\n{PARAGRAPH}")
+    assert _extract(text)["title"] == "Talks end without a deal"
+
+
+def test_headline_ending_like_a_sentence_above_the_date_is_no_body_paragraph():
+    headline = "Want a fair deal? So do we."
+    text = f"Blog\n\n{headline}\n\nMay 6, 2024\n\n{LEAD}\n\n{PARAGRAPH}"
+    article = _extract(text)
+    assert article["title"] == headline
+    assert article["body"] == f"{LEAD}\n\n{PARAGRAPH}"
+
+
+def test_standfirst_under_the_headline_opens_the_body():
+    standfirst = ("Penalties for those who break the new rules a second time rise to a maximum of "
+                  "ten thousand euros")
+    text = (f"{_menu('Home World Business Sport Culture')}\n\nTalks end without a deal\n"
+            f"{standfirst}\n\nBy Jane Doe\nMay 6, 2024\n\n{LEAD}\n\n{PARAGRAPH}")
+    article = _extract(text)
+    assert article["title"] == "Talks end without a deal"
+    assert article["body"] == f"{standfirst}\n\n{LEAD}\n\n{PARAGRAPH}"
+
+
+def test_article_goes_on_after_an_inline_related_link():
+    after = ("The next round is planned for June in Vienna, officials said.\n\n"
+             "Both sides hope to settle the rest by then.")
+    text = (f"Talks end without a deal\n\n{LEAD}\n\n{PARAGRAPH}\n\nRelated\n"
+            f"Leaders meet in Geneva\n\n{after}\n\nMost read\nOther story one\nOther story two")
+    body = _extract(text)["body"]
+    assert body == f"{LEAD}\n\n{PARAGRAPH}\n\n{after}"
+
+
+def test_sign_up_box_and_its_blurb_stay_out_of_the_body():
+    text = (f"Talks end without a deal\n\n{LEAD}\n\n{PARAGRAPH}\n\n"
+            "Get our Essential Politics newsletter\n\n"
+            "The latest news, analysis and insights from our bureau chiefs.\n\nEmail address")
+    assert _extract(text)["body"] == f"{LEAD}\n\n{PARAGRAPH}"
+
+
+def test_excerpts_of_teasers_with_read_on_links_are_no_body():
+    teasers = "".join(
+        f"\n\nOther story {n}\nThe council met again on day {n} and talked about the budget "
+        f"for a long time, and members of the opposition asked for a new vote on the roads "
+        f"budget in the spring.\nWeiterlesen" for n in range(1, 4))
+    text = f"Talks end without a deal\n\n{LEAD}\n\n{PARAGRAPH}{teasers}"
+    assert _extract(text)["body"] == f"{LEAD}\n\n{PARAGRAPH}"
+
+
+def test_first_article_of_a_page_running_several_is_the_body():
+    second = ("The city council approved the new budget on Tuesday after a debate that lasted "
+              "nine hours, with twenty-one members voting for it and fourteen against it.")
+    text = (f"Talks end without a deal\n\nBy Jane Doe\nMay 6, 2024\n\n{LEAD}\n\n{PARAGRAPH}\n\n"
+            f"Council passes budget\n\nBy Max Roe\nMay 5, 2024\n\n{second}\n\n{second}")
+    article = _extract(text)
+    assert article["body"] == f"{LEAD}\n\n{PARAGRAPH}"
+    assert article["authors"] == ["Jane Doe"]
+
+
+def test_drop_cap_is_joined_to_its_paragraph():
+    text = f"Talks end without a deal\n\nT\n\n{LEAD[1:]}\n\n{PARAGRAPH}"
+    assert _extract(text)["body"] == f"{LEAD}\n\n{PARAGRAPH}"
+
+
+def test_credit_label_run_into_a_caption_makes_it_a_picture():
+    caption = "Delegates left the hall after the talks ended late on Monday evening."
+    text = f"Talks end without a deal\n\n{LEAD}\n\n{caption}Photograph: Jane Doe\n\n{PARAGRAPH}"
+    article = _extract(text)
+    assert article["body"] == f"{LEAD}\n\n{PARAGRAPH}"
+    assert (article["images"][0]["caption"], article["images"][0]["credit"]) == (
+        caption, "Jane Doe")
+
+
+def test_headline_opening_with_a_byline_word_is_still_a_headline():
+    text = (f"Politik\n\nVon der Leyen warnt vor neuen Zöllen\n\n06.05.2024\nVon Jane Doe\n\n"
+            f"{LEAD}\n\n{PARAGRAPH}")
+    article = _extract(text)
+    assert article["title"] == "Von der Leyen warnt vor neuen Zöllen"
+    assert article["authors"] == ["Jane Doe"]
+
+
+def test_first_line_of_the_run_named_in_the_address_is_the_headline():
+    headline = "Sunday thoughts: a little lost, but still here!"
+    text = f"Interior\nThoughts\n\n{headline}\n\n{LEAD}\n\n{PARAGRAPH}"
+    url = "https://blog.example.org/sunday-thoughts-a-little-lost-still-here/"
+    article = _extract(text, url=url)
+    assert article["title"] == headline
+    assert article["body"] == f"{LEAD}\n\n{PARAGRAPH}"
+    # A lead restating the headline stays the body's first paragraph.
+    lead = "Talks in Geneva ended without a deal on Monday, officials said."
+    text = f"World\n\nTalks end without a deal in Geneva\n\n{lead}\n\n{PARAGRAPH}"
+    article = _extract(text, url="https://news.example.com/talks-end-without-deal-geneva")
+    assert article["title"] == "Talks end without a deal in Geneva"
+    assert article["body"] == f"{lead}\n\n{PARAGRAPH}"

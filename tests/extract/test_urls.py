@@ -1,10 +1,10 @@
-"""Unwrapping URLs that embed other URLs."""
+"""URLs: unwrapping those that embed other URLs, and the words of a page's slug."""
 
 from __future__ import annotations
 
 import pytest
 
-from newsgraph.extract.urls import host_of, is_url, unwrap_url
+from newsgraph.extract.urls import fold_words, host_of, is_url, slug_words, unwrap_url
 
 
 @pytest.mark.parametrize("wrapped, inner", [
@@ -40,3 +40,24 @@ def test_is_url_and_host_of():
     assert not is_url("Read more at dw.com today")
     assert host_of("https://www.Example.com:443/a") == "example.com"
     assert host_of("nonsense") is None
+
+
+@pytest.mark.parametrize("url, words", [
+    ("https://example.com/world/2025/03/talks-end-in-geneva-without-deal-100.html",
+     ("talks", "end", "in", "geneva", "without", "deal")),
+    ("https://example.com/a/zuschauerrueckkehr_bei_den_proficlubs/",
+     ("zuschauerrueckkehr", "bei", "den", "proficlubs")),
+    ("https://proxy.example:443/https/example.com/news/talks-end-in-geneva",
+     ("talks", "end", "in", "geneva")),
+    ("https://p.dw.com/p/4zzds", ()),
+    ("https://example.com/world-news/", ()),
+    (None, ()),
+])
+def test_slug_words_are_the_words_naming_the_article(url, words):
+    assert slug_words(url) == words
+
+
+def test_fold_words_writes_words_as_slugs_do():
+    assert fold_words("Crème brûlée: Zürich’s best!") == [
+        "creme", "brulee", "zurich", "s", "best"]
+    assert fold_words("Zürich", umlauts=True) == ["zuerich"]
