@@ -10,7 +10,11 @@ sentence-like paragraph, a short line, a bare URL, a credit line, navigation or 
 from __future__ import annotations
 
 import re
+import re._constants as _regex_constants  # the widths a pattern can match (_rule_widths)
+import re._parser as _regex_parser
 import unicodedata
+from bisect import bisect_left
+from collections.abc import Container
 from dataclasses import dataclass
 from functools import cache
 
@@ -18,13 +22,14 @@ from newsgraph.extract.bylines import agencies_in_text, is_bare_byline_prefix, i
 from newsgraph.extract.captions import split_credit
 from newsgraph.extract.lexicon_files import Row, check_pattern, compile_pattern, read_rows
 from newsgraph.extract.normalize import clean_line
+from newsgraph.extract.published_dates import parse_date_line
 from newsgraph.extract.urls import is_url
 
 __all__ = ["CaptureLine", "read_lines", "line_rule", "is_bio_line", "is_paragraph",
-           "section_names", "looks_like_markdown", "word_count"]
+           "section_names", "looks_like_markdown", "word_count", "THREAD_AFTER_TEXT"]
 
 RULES_FILE = "capture_rules.csv"
-_RULE_KINDS = ("skip", "signup", "more", "end", "thread", "meta", "bio")
+_RULE_KINDS = ("skip", "signup", "more", "end", "thread", "commenter", "meta", "bio")
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _MD_IMAGE = re.compile(r"^!\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+[\"']([^\"']*)[\"'])?\s*\)\s*$")
@@ -40,6 +45,8 @@ _SENTENCE_END = tuple('.!?…:;"”’»)。！？」』')
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
 # Boilerplate lines are short; longer lines are never matched against the rules.
 _RULE_MAX_CHARS = 300
+# Lines are screened by length in these buckets (upper bounds, in characters): see _rule_screen.
+_LENGTH_BUCKETS = (12, 24, 48, 96, _RULE_MAX_CHARS)
 _META_MAX_WORDS = 15
 # A capture with this many "Weiterlesen" links at least lists teasers with excerpts.
 _TEASER_LINKS = 2
@@ -58,12 +65,21 @@ _BARE_PREFIX_MAX_CHARS = 20
 # The spaces ``clean_line`` shrinks to one.
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _CAMEL_CHUNK = re.compile(r"[A-Z][a-z]+|[A-Z]{2,}(?![a-z])")
+# Parts of a run-together breadcrumb ("ScienceAfrica") are words of this many letters at least
+# (or acronyms); brand names run together shorter ones ("YouTube", "WhatsApp", "McDonald").
+_CAMEL_MIN_LETTERS = 4
 _BREADCRUMB = re.compile(r"\s*(?:›|»|>|/|\||•|·|→)\s*")
 # A capital letter alone on its line, then a paragraph going on in lower case.
 _DROP_CAP = re.compile(r"(?m)^[ \t]*([^\W\d_])[ \t]*\n(?:[ \t\u00a0]*\n)?"
                        r"(?=[^\W\d_]*[a-zß-ÿ][^\n]{40})")
 # A link closing a line, after its text.
 _TRAILING_LINK = re.compile(r"(?<=\S)\s+(?:https?://|www\.|pic\.twitter\.com/)\S+$", re.I)
+# A line opening a comment thread ("12 comments") opens one only once this many characters of
+# paragraph text stand above it: a comment count or a "Leave a comment" link under the
+# headline comes before the article.
+THREAD_AFTER_TEXT = 500
+# The time under a commenter's line ("March 3, 2025 at 10:14 am", "10:14").
+_CLOCK = re.compile(r"\b\d{1,2}[:.h]\d{2}\b|\b\d{1,2}\s*[ap]\.?m\b", re.I)
 # Hard-wrapped text: lines of similar length, broken inside sentences.
 _WRAP_MIN, _WRAP_MAX = 45, 100
 
@@ -83,6 +99,7 @@ class CaptureLine:
     signup: bool = False  # a "skip" line that heads a sign-up box ("Get our newsletter")
     more: bool = False  # a "skip" line linking to the rest of a text ("Weiterlesen")
     thread: bool = False  # an "end" line that opens a comment thread ("12 comments on ...")
+    commenter: bool = False  # shaped like a commenter's line ("Jane says:"), see _mark_commenters
     caption: str | None = None  # a caption line: the caption part ...
     credit: str | None = None  # ... and the credit part
     url: bool = False  # the line is a bare URL
@@ -98,7 +115,7 @@ class CaptureLine:
 def word_count(text: str) -> int:
     """Words in ``text``, counting characters of unspaced scripts (Chinese, Japanese) as halves.
 
-    >>> word_count("Kim met Xi."), word_count("习近平会见金正恩")
+    >>> word_count("The ferry left."), word_count("习近平会见金正恩")
     (3, 4)
     """
     unspaced = len(_UNSPACED.findall(text))
@@ -123,30 +140,159 @@ def line_rule(text: str) -> str | None:
     """"skip" for navigation and boilerplate, "end" for end-of-article markers, "meta" for
     lines about the article ("Posted by ..."), else None.
 
-    >>> line_rule("1. Skip to content"), line_rule("More on this topic"), line_rule("Kim met Xi.")
+    >>> line_rule("1. Skip to content"), line_rule("More on this topic"), line_rule("The ferry left.")
     ('skip', 'end', None)
     """
     rule = _rule_of(clean_line(text))
-    return {"thread": "end", "signup": "skip", "more": "skip"}.get(rule, rule) if rule else None
+    # A commenter's line ends the article only in a comment thread, which one line cannot show.
+    return {"thread": "end", "signup": "skip", "more": "skip",
+            "commenter": None}.get(rule, rule) if rule else None
 
 
 @cache
-def _rule_screen() -> tuple[re.Pattern[str], re.Pattern[str], tuple[int, ...]]:
-    """The line rules anchored at the start as one pattern, the others as another, and the
-    place in ``_rules()`` of each of the others.
+def _rule_widths() -> tuple[tuple[int, int], ...]:
+    """The shortest and longest text each rule can match, in characters.
+
+    A line of 200 characters cannot be "Share" or "Related", and a menu item of two words
+    cannot be a disclaimer: a line is tried only against the rules its length allows
+    (``_rule_screen``), which does not change what matches.
+    """
+    widths = []
+    for _kind, pattern in _rules():
+        try:
+            parsed = _regex_parser.parse(pattern.pattern, pattern.flags)
+            low, high = parsed.getwidth()
+            # A longer line holds a shorter match, unless the rule spans the line: "^...$".
+            if not (len(parsed) and parsed[0] == (_regex_constants.AT, _regex_constants.AT_BEGINNING)
+                    and parsed[-1] == (_regex_constants.AT, _regex_constants.AT_END)):
+                high = _RULE_MAX_CHARS
+        except Exception:  # noqa: BLE001 - a parser change costs speed, never a result
+            low, high = 0, _RULE_MAX_CHARS
+        widths.append((low, min(high, _RULE_MAX_CHARS)))
+    return tuple(widths)
+
+
+def _length_bucket(length: int) -> int:
+    """The index of the length bucket of a line of ``length`` characters."""
+    return bisect_left(_LENGTH_BUCKETS, length)
+
+
+class _Screen:
+    """Rules joined so that most lines are told in two regular-expression calls.
 
     Most lines match no rule; one match of the joined anchored rules (tried at the start of
     the line only) and one search of the joined others tell so much faster than every rule
     one by one. At the start of a line the alternatives of a pattern are tried in order, so
-    the group that matches names the first anchored rule that does.
+    the group that matches names the first anchored rule that does. ``folded`` screens match
+    without the case-insensitive flag (slower in Python's engine) on a lower-case line; rules
+    that ask for case (``(?-i:...)``, capitals) are then tried one by one in ``cased``.
     """
-    rules = [(n, p.pattern) for n, (kind, p) in enumerate(_rules()) if kind != "bio"]
-    anchored = [(n, p) for n, p in rules if p.startswith("^")]
-    others = [(n, p) for n, p in rules if not p.startswith("^")]
-    # "(?!)" never matches: an empty join would match every line.
-    return (re.compile("|".join(f"(?P<r{n}>{p})" for n, p in anchored) or "(?!)", re.I),
-            re.compile("|".join(f"(?:{p})" for _, p in others) or "(?!)", re.I),
-            tuple(n for n, _ in others))
+
+    def __init__(self, rules: list[tuple[int, str]], cased: list[int], *, folded: bool):
+        flags = 0 if folded else re.I
+        anchored = [(n, p) for n, p in rules if p.startswith("^")]
+        others = [(n, p) for n, p in rules if not p.startswith("^")]
+        # "(?!)" never matches: an empty join would match every line.
+        self.anchored = re.compile("|".join(f"(?P<r{n}>{p})" for n, p in anchored) or "(?!)",
+                                   flags)
+        self.others = re.compile("|".join(f"(?:{p})" for _, p in others) or "(?!)", flags)
+        self.other_places = tuple(n for n, _ in others)
+        # Words one of which every match of the unanchored rules holds (None: no such list).
+        self.triggers: tuple[str, ...] | None = None
+        if folded:
+            found = [_required_words(p) for _, p in others]
+            if all(found):
+                self.triggers = tuple(sorted({word for words in found for word in words}))
+        self.cased = tuple(cased)
+        self.patterns = {n: re.compile(p, flags) for n, p in others}
+
+    def first_rule(self, text: str, original: str) -> int | None:
+        """The place in ``_rules()`` of the first rule matching ``text``, or None.
+
+        ``original`` is the line as it is, for the ``cased`` rules.
+        """
+        at_start = self.anchored.match(text)
+        first = int(at_start.lastgroup[1:]) if at_start else None
+        if (self.triggers is None or any(word in text for word in self.triggers)) and \
+                self.others.search(text):
+            # An unanchored rule decides when it comes before the first anchored one matching.
+            for n in self.other_places:
+                if first is not None and n > first:
+                    break
+                if self.patterns[n].search(text):
+                    first = n
+                    break
+        rules = _rules()
+        for n in self.cased:
+            if first is not None and n > first:
+                break
+            if rules[n][1].search(original):
+                return n
+        return first
+
+
+def _required_words(pattern: str) -> frozenset[str] | None:
+    """Literal strings one of which every match of ``pattern`` (without flags) holds, or None.
+
+    "\\b(cookie|cookies) (policy|settings)" gives {"cookie"}, or {"policy", "settings"}:
+    of the parts every match needs, the one whose shortest string is longest. A line holding
+    none of them needs no search: an ``in`` test is many times faster than a search.
+    """
+    try:
+        return _required_in(_regex_parser.parse(pattern))
+    except Exception:  # noqa: BLE001 - a parser change costs speed, never a result
+        return None
+
+
+def _required_in(items) -> frozenset[str] | None:
+    c = _regex_constants
+    best: frozenset[str] | None = None
+    run = ""
+
+    def consider(words: frozenset[str] | None) -> None:
+        nonlocal best
+        if words and all(words) and (best is None or min(map(len, words)) >
+                                     min(map(len, best))):
+            best = words
+
+    for op, arg in list(items) + [(None, None)]:
+        if op is c.LITERAL:
+            run += chr(arg)
+            continue
+        consider(frozenset([run]) if run else None)
+        run = ""
+        if op is c.SUBPATTERN:
+            consider(_required_in(arg[-1]))
+        elif op is c.BRANCH:
+            alternatives = [_required_in(branch) for branch in arg[1]]
+            if all(alternatives):
+                consider(frozenset().union(*alternatives))
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and arg[0] >= 1:
+            consider(_required_in(arg[2]))
+    return best
+
+
+@cache
+def _rule_screen(bucket: int, folded: bool) -> _Screen:
+    """The screen for lines in length bucket ``bucket``, ``folded`` for lower-cased ASCII lines.
+
+    Rules that cannot match a line of the bucket's lengths (``_rule_widths``) are left out.
+    """
+    low = _LENGTH_BUCKETS[bucket - 1] + 1 if bucket else 0
+    high = _LENGTH_BUCKETS[bucket]
+    widths = _rule_widths()
+    rules = [(n, p.pattern) for n, (kind, p) in enumerate(_rules())
+             if kind != "bio" and widths[n][0] <= high and widths[n][1] >= low]
+    if not folded:
+        return _Screen(rules, [], folded=False)
+    cased = [n for n, p in rules if _asks_for_case(p)]
+    return _Screen([(n, p) for n, p in rules if n not in cased], cased, folded=True)
+
+
+def _asks_for_case(pattern: str) -> bool:
+    """Whether a rule tells capitals from small letters: ``(?-i:...)`` or a capital letter
+    (outside escapes such as ``\\S``), which a lower-cased line would never match."""
+    return "(?-i:" in pattern or bool(re.search(r"[A-Z]", re.sub(r"\\.", "", pattern)))
 
 
 def _rule_of(text: str) -> str | None:
@@ -154,18 +300,13 @@ def _rule_of(text: str) -> str | None:
     text = _LIST_MARKER.sub("", text)
     if len(text) > _RULE_MAX_CHARS:
         return None
-    anchored, others, other_places = _rule_screen()
-    at_start = anchored.match(text)
-    first = int(at_start.lastgroup[1:]) if at_start else len(_rules())
-    if others.search(text):
-        # An unanchored rule decides when it comes before the first anchored one matching.
-        rules = _rules()
-        for n in other_places:
-            if n > first:
-                break
-            if rules[n][1].search(text):
-                return rules[n][0]
-    return _rules()[first][0] if at_start else None
+    bucket = _length_bucket(len(text))
+    # Lower case matches as the case-insensitive flag does only for ASCII text.
+    if text.isascii():
+        n = _rule_screen(bucket, True).first_rule(text.lower(), text)
+    else:
+        n = _rule_screen(bucket, False).first_rule(text, text)
+    return _rules()[n][0] if n is not None else None
 
 
 def is_bio_line(text: str) -> bool:
@@ -173,7 +314,7 @@ def is_bio_line(text: str) -> bool:
 
     Only the last lines of an article are asked: inside it, such a sentence is news.
 
-    >>> is_bio_line("Jane Doe is a senior writer covering science."), is_bio_line("Kim met Xi.")
+    >>> is_bio_line("Jane Doe is a senior writer covering science."), is_bio_line("The ferry left.")
     (True, False)
     """
     text = clean_line(text)
@@ -183,7 +324,7 @@ def is_bio_line(text: str) -> bool:
 def is_paragraph(text: str) -> bool:
     """Whether a line reads like body text rather than a heading, teaser or label.
 
-    >>> is_paragraph("Kim arrived in Beijing by train on Tuesday."), is_paragraph("What did Xi tell Kim?")
+    >>> is_paragraph("The ferry left the harbour at dawn on Tuesday."), is_paragraph("What did the mayor promise?")
     (True, False)
     """
     words = word_count(text)
@@ -196,19 +337,28 @@ def is_paragraph(text: str) -> bool:
     return words >= 5 and text.endswith(_SENTENCE_END)
 
 
-def section_names(text: str) -> tuple[str, ...]:
+def section_names(text: str, page_words: Container[str] = ()) -> tuple[str, ...]:
     """The sections of a breadcrumb line, or () when the line is no breadcrumb.
 
-    Reader views run section links together ("PoliticsChina"); pages separate them
-    ("News › World › Asia").
+    Pages separate section links ("News › World › Asia"); reader views run them together
+    ("ScienceAfrica"). A run-together word is split only when the page confirms it:
+    ``page_words`` (the page's other words, case-folded: the article's words and the menu's
+    items) hold one of its parts and not the word itself, and every part is a word of four
+    letters or more, or an acronym. Brand names are written the same way ("YouTube",
+    "WhatsApp", "McDonald", "LinkedIn") and stay whole.
 
-    >>> section_names("PoliticsChina"), section_names("News › World › Asia"), section_names("China")
-    (('Politics', 'China'), ('News', 'World', 'Asia'), ())
+    >>> section_names("ScienceAfrica", {"africa", "talks"}), section_names("News › World › Asia")
+    (('Science', 'Africa'), ('News', 'World', 'Asia'))
+    >>> section_names("YouTube", {"you", "tube"}), section_names("ScienceAfrica")
+    ((), ())
     """
     text = text.strip()
     if " " not in text and text[:1].isupper():
         chunks = _CAMEL_CHUNK.findall(text)
-        if len(chunks) >= 2 and "".join(chunks) == text:
+        if len(chunks) >= 2 and "".join(chunks) == text and \
+                all(len(chunk) >= _CAMEL_MIN_LETTERS or chunk.isupper() for chunk in chunks) \
+                and text.casefold() not in page_words and \
+                any(chunk.casefold() in page_words for chunk in chunks):
             return tuple(chunks)
         return ()
     parts = [p for p in _BREADCRUMB.split(text) if p]
@@ -244,7 +394,38 @@ def read_lines(text: str, *, markdown: bool = False) -> list[CaptureLine]:
                 lines.append(item)
     _mark_signup_blurbs(lines)
     _mark_teaser_excerpts(lines)
+    _mark_commenters(lines)
     return lines
+
+
+def _mark_commenters(lines: list[CaptureLine]) -> None:
+    """Commenter lines ("Jane says:") that stand in a comment thread become end markers.
+
+    News writes the same shape before a quote ("The Norwegian minister said:"), so the line
+    ends the article only in a thread's context: below a line opening a comment thread (with
+    the article's text above that line, see ``THREAD_AFTER_TEXT``; a "Reply" link under the
+    first comment is such a line), or followed by the comment's time ("March 3, 2025 at
+    10:14 am"). Elsewhere it stays a line of the article.
+    """
+    in_thread = False
+    text_above = 0
+    for i, line in enumerate(lines):
+        if line.thread and text_above >= THREAD_AFTER_TEXT:
+            in_thread = True
+        if line.paragraph:
+            text_above += len(line.text)
+        if not line.commenter:
+            continue
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if in_thread or (nxt is not None and not nxt.paragraph and _is_time_line(nxt)):
+            line.rule = "end"
+
+
+def _is_time_line(line: CaptureLine) -> bool:
+    """Whether a short line gives a time or a date ("10:14 am", "3 hours ago", "May 4, 2025")."""
+    if line.rule == "meta" or _CLOCK.search(line.text):
+        return True
+    return line.words <= _META_MAX_WORDS and parse_date_line(line.text) is not None
 
 
 def _mark_teaser_excerpts(lines: list[CaptureLine]) -> None:
@@ -341,20 +522,24 @@ def _read_line(line: str, block: int, markdown: bool) -> CaptureLine | None:
     alt = src = None
     link_only = listed = False
     if markdown:
-        line = _QUOTE_MARKER.sub("", line)
-        image = _MD_IMAGE.match(line.strip())
+        if ">" in line:
+            line = _QUOTE_MARKER.sub("", line)
+        image = _MD_IMAGE.match(line.strip()) if "![" in line else None
         if image:
             alt, src = clean_line(image.group(1)) or None, image.group(2) or None
             line = image.group(3) or ""
         heading_match = _MD_HEADING.match(line.strip())
         if heading_match:
             heading, line = len(heading_match.group(1)), heading_match.group(2)
-        line = _MD_INLINE_IMAGE.sub("", line)
-        without_links = _MD_LINK.sub("", _LIST_MARKER.sub("", line)).strip(" |•·-–—,")
-        link_only = bool(_MD_LINK.search(line)) and not without_links
-        line = _MD_LINK.sub(lambda m: m.group(1), line)
-        line = _MD_EMPHASIS.sub(lambda m: m.group(2), line)
-        line = _MD_EMPHASIS.sub(lambda m: m.group(2), line)
+        # Most lines hold no Markdown: the patterns run only where their marks are.
+        if "](" in line:
+            line = _MD_INLINE_IMAGE.sub("", line)
+            without_links = _MD_LINK.sub("", _LIST_MARKER.sub("", line)).strip(" |•·-–—,")
+            link_only = bool(_MD_LINK.search(line)) and not without_links
+            line = _MD_LINK.sub(lambda m: m.group(1), line)
+        if "*" in line or "_" in line:
+            line = _MD_EMPHASIS.sub(lambda m: m.group(2), line)
+            line = _MD_EMPHASIS.sub(lambda m: m.group(2), line)
         line = line.replace("\\", "") if "\\" in line else line
     if _LIST_MARKER.match(line) and not re.match(r"^\s*\d{1,3}\.\s+\d", line):
         listed = True
@@ -372,6 +557,8 @@ def _read_line(line: str, block: int, markdown: bool) -> CaptureLine | None:
     item.rule = _rule_of(text)
     if item.rule == "thread":
         item.rule, item.thread = "end", True
+    elif item.rule == "commenter":
+        item.rule, item.commenter = None, True
     elif item.rule in ("signup", "more"):
         setattr(item, item.rule, True)
         item.rule = "skip"

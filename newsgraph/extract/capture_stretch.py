@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from newsgraph.extract.bylines import has_byline_prefix
-from newsgraph.extract.capture_lines import CaptureLine, is_bio_line
+from newsgraph.extract.capture_lines import THREAD_AFTER_TEXT, CaptureLine, is_bio_line
 
 __all__ = ["find_stretch", "has_blank_lines", "is_dateline_or_byline", "LIST_INTRO_MIN_WORDS",
            "META_IN_RUN", "SENTENCE_END", "TITLE_MAX_WORDS"]
@@ -45,9 +45,6 @@ _BOX_LINES = 30
 # Text after a line opening a comment thread ("12 comments") counts this fraction of its
 # length: the article never runs past such a line, and a long thread must not beat it.
 _THREAD_WEIGHT = 0.3
-# ... once this much paragraph text stands above the line: a comment count or a "Leave a
-# comment" link under the headline comes before the article, not after it.
-_THREAD_AFTER_TEXT = 500
 # After the richest stretch is found, a tail of at most this many paragraphs holding less than
 # this fraction of the stretch's text, behind a gap costing at least this much (two short
 # lines, or an end marker), is a promotion or an author box after the article, not its end.
@@ -170,7 +167,7 @@ def _run_values(lines: list[CaptureLine], boxes: set[int]) -> list[float]:
     marker_block = -1  # the block of the last end marker
     last_number = -1  # the number of the last numbered line ("3. Bruce Dickinson")
     for i, line in enumerate(lines):
-        if line.thread and text_above >= _THREAD_AFTER_TEXT:
+        if line.thread and text_above >= THREAD_AFTER_TEXT:
             thread_weight = _THREAD_WEIGHT
         if line.paragraph:
             text_above += len(line.text)

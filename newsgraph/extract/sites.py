@@ -1,4 +1,4 @@
-"""The outlet a page belongs to, from its URL: "https://p.dw.com/p/4zzds" -> "DW".
+"""The outlet a page belongs to, from its URL: "https://www.bbc.co.uk/news/world-1" -> "BBC".
 
 Well-known outlets are data (``newsgraph/data/sites.csv``); other hosts are named by
 themselves, without "www.".
@@ -31,8 +31,8 @@ def _sites() -> tuple[tuple[str, str], ...]:
 def site_name(url: str | None) -> str | None:
     """The outlet's name for ``url``: a well-known name, else the host without "www.".
 
-    >>> site_name("https://p.dw.com/p/4zzds"), site_name("https://www.example.org/a")
-    ('DW', 'example.org')
+    >>> site_name("https://news.bbc.co.uk/2/a"), site_name("https://www.example.org/a")
+    ('BBC', 'example.org')
     """
     host = host_of(url) if url else None
     if not host:

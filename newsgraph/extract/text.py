@@ -14,20 +14,25 @@ every rule.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING
 
 from newsgraph.extract.bylines import (agencies_in_text, has_byline_prefix, looks_like_byline,
                                        parse_byline, parse_editors)
+from newsgraph.extract.capture_headline import (SLUG_MIN_WORDS, choose_title, free_line,
+                                                headline, is_byline_like, next_to, slug_title)
 from newsgraph.extract.capture_lines import (CaptureLine, looks_like_markdown, read_lines,
                                              section_names)
 from newsgraph.extract.capture_stretch import (LIST_INTRO_MIN_WORDS, META_IN_RUN, SENTENCE_END,
                                                TITLE_MAX_WORDS, find_stretch, has_blank_lines,
                                                is_dateline_or_byline)
+from newsgraph.extract.lexicon_files import read_rows
 from newsgraph.extract.normalize import build_article
 from newsgraph.extract.published_dates import date_in_url, parse_date_line
 from newsgraph.extract.sites import site_name
-from newsgraph.extract.urls import fold_words, host_of, is_share_link, slug_words, unwrap_url
+from newsgraph.extract.urls import host_of, is_share_link, slug_words, unwrap_url
 from newsgraph.model import Article, Image, RawDocument
 
 if TYPE_CHECKING:
@@ -40,27 +45,11 @@ COMPONENT = "newsgraph.extract.text"
 # How far the header reaches above the article and the trailer below it, in lines.
 _HEADER_LOOKBACK = 25
 _TRAILER_LOOKAHEAD = 12
-# Headline candidates: free header lines of at most this many words; the nearest six are
-# weighed by length (up to 12 words) against distance (one word per candidate further up).
-_TITLE_CANDIDATES = 6
-_TITLE_WORDS, _TITLE_DISTANCE = 12, 1
-# A header line holding this share of the words of the page's slug at least, and this many
-# of them, is its headline; slugs of fewer words say too little.
-_SLUG_SHARE, _SLUG_MIN_WORDS = 0.6, 3
 # When no header line matches the slug, this many lines above the header are searched.
 _SLUG_REACH = 200
-# A candidate right above or below a byline or date line counts as this many words more.
-_TITLE_NEXT_TO_DATE = 4
 # Header lines that are no headline: labels announcing something ("Search for:"), links to
 # the previous or next post ("← Older post", "Newer post →"), a handle ("@jane").
 _NO_HEADLINE = re.compile(r":$|^[←«‹<]|[→»›>]$|^@\w")
-# A trail "Home » Recipes » Olive & Herb Focaccia Bread": crumbs of three words at most
-# before the headline.
-_TRAIL = re.compile(r"\s+(?:»|›|>|/|→)\s+")
-_TRAIL_MIN_PARTS = 3
-# Above a byline, a line longer than this right under a shorter one (this many lines above
-# it at most) is the standfirst, and the shorter one the headline.
-_STANDFIRST_WORDS, _STANDFIRST_GAP = 16, 2
 # A standfirst under the headline is a sentence of this many words.
 _STANDFIRST_MIN_WORDS, _STANDFIRST_MAX_WORDS = 10, 60
 # A breadcrumb is read this many lines above the headline at most.
@@ -73,6 +62,11 @@ _HEADLINE_ABOVE_WORDS = 4
 # Short lines in a row within one block that make a list, a table or code.
 _LISTING_LINES = 3
 _HANDLE = re.compile(r"(?<![\w.])@\w{2,}")
+_WORD = re.compile(r"\w+")
+# A menu item is a line of this many words at most.
+_MENU_ITEM_WORDS = 3
+# Job nouns ("reporter", "editor") that an author's bio box names; the byline words' file.
+_BYLINES_FILE = "bylines.csv"
 
 
 @dataclass
@@ -96,6 +90,8 @@ class _Reading:
     urls: list[str] = field(default_factory=list)
     standfirst: str | None = None  # the line under the headline that the body opens with
     used: set[int] = field(default_factory=set)  # lines that are no body text
+    # The run's words and the capture's short lines, case-folded, once asked for (_PageWords).
+    words: tuple[frozenset[str], Counter[str]] | None = None
 
 
 def extract_text(text: str, raw: RawDocument, *, encoding: str | None,
@@ -154,12 +150,12 @@ def _after_headline(reading: _Reading) -> int:
         return start
     slug = slug_words(reading.url or _page_url(
         [lines[i].text for i in range(start) if lines[i].url]))
-    if len(set(slug)) >= _SLUG_MIN_WORDS:
+    if len(set(slug)) >= SLUG_MIN_WORDS:
         header = [i for i in range(max(0, start - _HEADER_LOOKBACK), start)
-                  if _free_line(lines[i])]
-        if _slug_title(lines, header, slug) is not None:
+                  if free_line(lines[i])]
+        if slug_title(lines, header, slug) is not None:
             return start  # the headline is above; the first line is the standfirst or lead
-        named = _slug_title(lines, [start], slug) == start
+        named = slug_title(lines, [start], slug) == start
         # A lead restating the headline ends with a full stop; a headline seldom does.
         short = lines[start].words <= _SUBHEADING_MAX_WORDS and \
             not lines[start].text.endswith(".")
@@ -212,7 +208,8 @@ def _read_header(reading: _Reading) -> None:
         if line.url:
             reading.urls.insert(0, line.text)
             continue
-        if names := section_names(line.text):
+        run_together = " " not in line.text  # only such a line needs the page's words
+        if names := section_names(line.text, _PageWords(reading, i) if run_together else ()):
             breadcrumbs.append((i, names))
             continue
         if byline_at is None and _is_header_byline(lines, i, reading):
@@ -233,17 +230,17 @@ def _read_header(reading: _Reading) -> None:
             dated.append(i)
             continue
         if 1 <= line.words <= TITLE_MAX_WORDS and not line.link_only and \
-                not _NO_HEADLINE.search(line.text) and not _is_byline_like(line.text):
+                not _NO_HEADLINE.search(line.text) and not is_byline_like(line.text):
             candidates.append(i)
     slug = slug_words(reading.url or _page_url(reading.urls))
-    title_at = _slug_title(lines, candidates, slug)
+    title_at = slug_title(lines, candidates, slug)
     if title_at is None and slug:
         # A long header (share buttons, a table of contents) may push the headline further up.
         above = range(max(0, first - _SLUG_REACH), first)
-        title_at = _slug_title(lines, [i for i in above if _free_line(lines[i])], slug)
+        title_at = slug_title(lines, [i for i in above if free_line(lines[i])], slug)
     if title_at is None:
-        title_at = _choose_title(reading, candidates, byline_at, _next_to(lines, dated, header))
-    reading.title = _headline(lines[title_at].text) if title_at is not None else None
+        title_at = choose_title(lines, candidates, byline_at, next_to(lines, dated, header))
+    reading.title = headline(lines[title_at].text) if title_at is not None else None
     if title_at is not None:
         reading.standfirst = _standfirst(reading, title_at)
     # The breadcrumb sits just above the headline; run-together words further away are
@@ -254,19 +251,25 @@ def _read_header(reading: _Reading) -> None:
         reading.sections = max(above)[1]
 
 
-def _is_byline_like(text: str) -> bool:
-    """Whether a line opening with a byline prefix names someone ("By Jane Doe").
-
-    Headlines open with such words too: "Author says ban reflects repression", "Von der
-    Leyen warns of tariffs", "By the numbers: how the vote went".
+class _PageWords:
+    """The page's words other than header line ``i``, case-folded: the words of the article's
+    run and the short lines (menu items) of the whole capture. They confirm a run-together
+    breadcrumb ("EnvironmentEurope" under a menu listing "Environment", "ScienceAfrica" over
+    a story about Africa; see ``section_names``). Read once per capture, when first asked.
     """
-    return has_byline_prefix(text) and looks_like_byline(text)
 
+    def __init__(self, reading: _Reading, i: int):
+        if reading.words is None:
+            run = reading.lines[reading.start:reading.end]
+            reading.words = (
+                frozenset(_WORD.findall(" ".join(line.text for line in run).casefold())),
+                Counter(line.text.casefold() for line in reading.lines
+                        if line.text and line.words <= _MENU_ITEM_WORDS))
+        self.article, self.items = reading.words
+        self.own = reading.lines[i].text.casefold()
 
-def _free_line(line: CaptureLine) -> bool:
-    """Whether a line could be a headline at all: short text, no rule, link or picture."""
-    return bool(line.text) and not (line.rule or line.url or line.credit or line.link_only
-                                    or line.image_src) and 1 <= line.words <= TITLE_MAX_WORDS
+    def __contains__(self, word: object) -> bool:
+        return word in self.article or self.items[word] > (word == self.own)
 
 
 def _standfirst(reading: _Reading, title_at: int) -> str | None:
@@ -283,23 +286,11 @@ def _standfirst(reading: _Reading, title_at: int) -> str | None:
     line = lines[nxt]
     if line.rule or line.credit or line.editor or line.link_only or line.heading or \
             line.words < _STANDFIRST_MIN_WORDS or line.words > _STANDFIRST_MAX_WORDS or \
-            line.text.endswith(":") or _is_byline_like(line.text) or \
+            line.text.endswith(":") or is_byline_like(line.text) or \
             is_dateline_or_byline(line) or line.text == lines[title_at].text or \
             parse_date_line(line.text, language=reading.language):
         return None
     return line.text
-
-
-def _headline(text: str) -> str:
-    """The headline in a header line, without the breadcrumb trail some pages put before it.
-
-    >>> _headline("Home » Recipes » Olive & Herb Focaccia Bread")
-    'Olive & Herb Focaccia Bread'
-    """
-    parts = [part for part in _TRAIL.split(text) if part.strip()]
-    if len(parts) >= _TRAIL_MIN_PARTS and all(len(p.split()) <= 3 for p in parts[:-1]):
-        return parts[-1].strip()
-    return text
 
 
 def _is_header_byline(lines: list[CaptureLine], i: int, reading: _Reading) -> bool:
@@ -316,80 +307,6 @@ def _is_header_byline(lines: list[CaptureLine], i: int, reading: _Reading) -> bo
         return True
     neighbours = [j for j in (i - 1, i + 1) if 0 <= j < len(lines) and not lines[j].rule]
     return any(parse_date_line(lines[j].text, language=reading.language) for j in neighbours)
-
-
-def _slug_title(lines: list[CaptureLine], candidates: list[int],
-                slug: tuple[str, ...]) -> int | None:
-    """The header line the page's address is named after, when one clearly is.
-
-    Most sites write the headline into the address ("/talks-end-in-geneva-without-a-deal");
-    menus, teasers and the site's name do not match it. A line matches when it holds most of
-    the slug's words, three at least; of several, the one holding most, then the nearest to
-    the article.
-    """
-    wanted = set(slug)
-    if len(wanted) < _SLUG_MIN_WORDS:
-        return None
-    best, best_share = None, _SLUG_SHARE
-    for i in sorted(candidates):
-        text = lines[i].text
-        words = set(fold_words(text)) | set(fold_words(text, umlauts=True))
-        share = len(wanted & words) / len(wanted)
-        if share >= best_share and len(wanted & words) >= _SLUG_MIN_WORDS:
-            best, best_share = i, share
-    return best
-
-
-def _next_to(lines: list[CaptureLine], dated: list[int], header: range) -> set[int]:
-    """The header lines right above or below a byline or date line (skipped lines aside).
-
-    The headline sits next to the article's byline and date ("Title" / "March 3, 2025" /
-    "By Jane Doe", or the date first), menus and teasers seldom do.
-    """
-    near: set[int] = set()
-    for i in dated:
-        for step in (-1, 1):
-            j = i + step
-            while j in header and (lines[j].rule == "skip" or lines[j].url):
-                j += step
-            if j in header:
-                near.add(j)
-    return near
-
-
-def _choose_title(reading: _Reading, candidates: list[int], byline_at: int | None,
-                  dated_near: set[int]) -> int | None:
-    """The line of the headline among the header's free lines (``candidates``).
-
-    ``dated_near`` are the lines next to a byline or date line.
-    """
-    lines = reading.lines
-    for i in sorted(candidates):
-        if lines[i].heading == 1:
-            return i
-    headings = [i for i in candidates if lines[i].heading]
-    if headings:
-        return min(headings, key=lambda i: (lines[i].heading, -i))
-    usable = [i for i in candidates if lines[i].words >= 2 and not lines[i].text.endswith(".")
-              and lines[i].rule != "meta"]
-    if byline_at is not None:
-        before = [i for i in usable if i < byline_at]
-        if before:
-            # A long line right under a shorter one is the standfirst under the headline.
-            nearest = max(before)
-            above = [i for i in before if nearest - _STANDFIRST_GAP <= i < nearest
-                     and lines[i].words < lines[nearest].words]
-            if lines[nearest].words > _STANDFIRST_WORDS and above:
-                return max(above)
-            return nearest
-    if not usable:
-        return max(candidates) if candidates else None
-    # Menus and labels are one or two words, the headline a longer line near the article:
-    # the nearest lines are preferred, a longer one a little further up wins.
-    nearest = sorted(usable, reverse=True)[:_TITLE_CANDIDATES]
-    return max(nearest, key=lambda i: (min(lines[i].words, _TITLE_WORDS) -
-                                        _TITLE_DISTANCE * nearest.index(i) +
-                                        _TITLE_NEXT_TO_DATE * (i in dated_near), i))
 
 
 def _read_pictures(reading: _Reading, indexes: range) -> None:
@@ -457,7 +374,7 @@ def _read_run(reading: _Reading) -> None:
         if line.editor:
             reading.editors.extend(parse_editors(line.text))
             continue
-        if _is_bio(line.text, authors):
+        if _is_bio(lines, i, reading, authors):
             continue
         if not line.paragraph:
             if (not reading.authors and i - reading.start <= META_IN_RUN
@@ -551,9 +468,29 @@ def _next_content(lines: list[CaptureLine], i: int, reading: _Reading) -> int | 
     return None
 
 
-def _is_bio(text: str, authors: set[str]) -> bool:
-    """An author's bio line ("Jane Doe Reporter covering Asia.@JaneDoe")."""
-    return any(text.startswith(author) for author in authors) and bool(_HANDLE.search(text))
+def _is_bio(lines: list[CaptureLine], i: int, reading: _Reading, authors: set[str]) -> bool:
+    """Whether line ``i`` is an author's bio box: "Jane Doe Reporter covering Asia.@JaneDoe".
+
+    Author boxes under an article open with the author's name, give the author's job and a
+    handle to follow, and stand after the article's text. Each of these alone is common in
+    news ("Jane Doe (@jdoe) first reported the leak"), so all are asked: the name first, a
+    handle, a job title (``job_title`` words of ``data/bylines.csv``) and no paragraph of the
+    article after the line.
+    """
+    text = lines[i].text
+    if not any(text.startswith(author) for author in authors) or not _HANDLE.search(text):
+        return False
+    if not _job_titles().intersection(_WORD.findall(text.casefold())):
+        return False
+    return not any(lines[j].paragraph and not lines[j].rule and j not in reading.used
+                   for j in range(i + 1, reading.end))
+
+
+@cache
+def _job_titles() -> frozenset[str]:
+    """Job nouns ("reporter", "Redakteurin") from ``data/bylines.csv``."""
+    rows = read_rows(_BYLINES_FILE, ("kind", "term"))
+    return frozenset(row["term"].casefold() for row in rows if row["kind"] == "job_title")
 
 
 def _read_trailer(reading: _Reading) -> None:
@@ -572,7 +509,7 @@ def _read_trailer(reading: _Reading) -> None:
 def _closing_agencies(reading: _Reading) -> tuple[str, ...]:
     """Agencies credited on short lines of the run and trailer that are not body text.
 
-    Picture credits ("Image: China Daily/REUTERS") are no agency credit of the story;
+    Picture credits ("Image: Harbour Daily/REUTERS") are no agency credit of the story;
     ``agencies_in_text`` tells them apart.
     """
     lines = reading.lines

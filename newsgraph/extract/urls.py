@@ -1,6 +1,6 @@
 """URLs that wrap other URLs: rewriting proxies, redirect links, safelinks, AMP caches.
 
-``https://proxy.example:443/https/p.dw.com/p/4zzds`` is the page ``https://p.dw.com/p/4zzds``
+``https://proxy.example:443/https/news.example/p/4kq2z`` is the page ``https://news.example/p/4kq2z``
 seen through a proxy; an article's URL is the page's own, so the wrapper goes.
 """
 
@@ -55,7 +55,7 @@ def is_share_link(url: str) -> bool:
 def is_url(text: str) -> bool:
     """Whether ``text`` is a bare URL (a line that is only a link).
 
-    >>> is_url("https://p.dw.com/p/4zzds"), is_url("Read more at dw.com")
+    >>> is_url("https://news.example/p/4kq2z"), is_url("Read more at dw.com")
     (True, False)
     """
     return bool(_URL.match(text.strip()))
@@ -81,8 +81,8 @@ def host_of(url: str) -> str | None:
 def unwrap_url(url: str) -> str:
     """The URL ``url`` wraps (recursively), or ``url`` unchanged.
 
-    >>> unwrap_url("https://jump.nonsense.moe:443/https/p.dw.com/p/4zzds")
-    'https://p.dw.com/p/4zzds'
+    >>> unwrap_url("https://proxy.example:443/https/news.example/p/4kq2z")
+    'https://news.example/p/4kq2z'
     >>> unwrap_url("https://l.example.net/?u=https%3A%2F%2Fexample.com%2Fnews%3Fid%3D1")
     'https://example.com/news?id=1'
     >>> unwrap_url("https://www-example-com.cdn.ampproject.org/c/s/www.example.com/a.html")
@@ -144,7 +144,7 @@ def slug_words(url: str | None) -> tuple[str, ...]:
 
     >>> slug_words("https://example.com/world/2025/03/talks-end-in-geneva-without-deal-100.html")
     ('talks', 'end', 'in', 'geneva', 'without', 'deal')
-    >>> slug_words("https://p.dw.com/p/4zzds")
+    >>> slug_words("https://news.example/p/4kq2z")
     ()
     """
     if not url:

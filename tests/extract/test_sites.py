@@ -6,7 +6,7 @@ from newsgraph.extract.sites import site_name
 
 
 def test_known_outlet_by_host_and_subdomain():
-    assert site_name("https://p.dw.com/p/4zzds") == "DW"
+    assert site_name("https://news.bbc.co.uk/2/a") == "BBC"
     assert site_name("https://www.reuters.com/world/") == "Reuters"
 
 

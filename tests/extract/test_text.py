@@ -141,6 +141,37 @@ def test_byline_split_over_two_lines_is_read():
     assert article["title"] == "Talks end without a deal"
 
 
+def test_a_line_introducing_a_quote_stays_in_the_body_with_the_quote():
+    quote = "\"We are taking responsibility for a stock that feeds many nations.\""
+    closing = ("Fishing groups in the north said the cut would hurt small boats most, and "
+               "asked the government in Oslo for support.")
+    text = (f"Talks end without a deal\n\nBy Jane Doe\nMay 6, 2024\n\n{LEAD}\n\n{PARAGRAPH}"
+            f"\n\nThe Norwegian minister said:\n\n{quote}\n\n{closing}")
+    body = _extract(text)["body"]
+    assert f"The Norwegian minister said:\n\n{quote}\n\n{closing}" in body
+
+
+def test_comment_thread_with_commenter_lines_stays_out_of_the_body():
+    comment = "What a shame, I had hoped they would agree on something better this time."
+    text = (f"Talks end without a deal\n\nBy Jane Doe\nMay 6, 2024\n\n{LEAD}\n\n{PARAGRAPH}"
+            f"\n\n{LEAD}\n\n{PARAGRAPH}\n\n12 comments\n\nDan says:\n\n{comment}")
+    assert _extract(text)["body"] == f"{LEAD}\n\n{PARAGRAPH}\n\n{LEAD}\n\n{PARAGRAPH}"
+
+
+def test_body_line_naming_the_author_and_a_handle_stays_in_the_body():
+    reported = ("Jane Doe (@jdoe) first reported the plans last year, when the council still "
+                "denied that any talks had taken place.")
+    text = (f"Talks end without a deal\n\nBy Jane Doe\nMay 6, 2024\n\n{LEAD}\n\n{reported}"
+            f"\n\n{PARAGRAPH}\n\nJane Doe Reporter covering diplomacy and trade.@jdoe")
+    assert _extract(text)["body"] == f"{LEAD}\n\n{reported}\n\n{PARAGRAPH}"
+
+
+def test_breadcrumb_of_a_brand_name_gives_no_sections():
+    text = (f"News\nBusiness\n\nYouTube\n\nTalks end without a deal\n\n{LEAD}\n\n{PARAGRAPH}"
+            "\n\nYou can watch the talks on Tube Channel.")
+    assert _extract(text)["sections"] == []
+
+
 def test_breadcrumb_is_read_above_the_headline_only():
     text = (f"YouTube\nNews\nWorld\nSport\nWeather\n\nWorldAsia\n\nTalks end without a deal\n\n"
             f"{LEAD}\n\n{PARAGRAPH}")
