@@ -221,14 +221,17 @@ def name_key(name: str) -> str:
 
 
 def author_page_slugs(tree: etree._Element) -> set[str]:
-    """The keys of the author pages the page links to ("/author/janedoe/" → "janedoe")."""
+    """The keys of the author pages the page links to ("/author/janedoe/" → "janedoe"): the
+    ``[author_page]`` addresses and the links of ``html_selectors.toml [author_link]``."""
     slugs = set()
-    for xpath in author_selectors()["author_page"]:
-        for href in xpath(tree):
-            path = re.split(r"[?#]", str(href))[0].rstrip("/")
-            slug = name_key(path.rsplit("/", 1)[-1]) if "/" in path else ""
-            if slug:
-                slugs.add(slug)
+    links = [link.get("href") or "" for xpath in selectors().xpath["author_link"]
+             for link in xpath(tree) if isinstance(link, etree._Element)]
+    hrefs = [href for xpath in author_selectors()["author_page"] for href in xpath(tree)]
+    for href in hrefs + links:
+        path = re.split(r"[?#]", str(href))[0].rstrip("/")
+        slug = name_key(path.rsplit("/", 1)[-1]) if "/" in path else ""
+        if slug:
+            slugs.add(slug)
     return slugs
 
 

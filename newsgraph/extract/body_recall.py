@@ -20,16 +20,16 @@ buttons included.
 
 from __future__ import annotations
 
-import json
 import re
 from html import unescape
 
 from lxml import etree
 
+from newsgraph.extract.html_metadata import read_jsonld
 from newsgraph.extract.html_selectors import selectors
 from newsgraph.extract.normalize import clean_line
 
-__all__ = ["visible_standfirst", "jsonld_article_body", "declared_paragraphs",
+__all__ = ["visible_standfirst", "declared_paragraphs",
            "recover_short_body", "is_flattened", "continued_sections"]
 
 # Below this many letters an extracted body may be a caption or a teaser rather than the text.
@@ -86,37 +86,15 @@ def visible_standfirst(tree: etree._Element, description: str | None,
 
 
 
-def jsonld_article_body(tree: etree._Element) -> str | None:
-    """The ``articleBody`` the page declares in its JSON-LD (the first one found)."""
-    for script in tree.iterfind(".//script[@type]"):
-        if "ld+json" not in (script.get("type") or "").casefold() or not script.text:
-            continue
-        try:
-            data = json.loads(script.text.strip().rstrip(";"))
-        except ValueError:
-            continue
-        stack = [data]
-        while stack:
-            item = stack.pop()
-            if isinstance(item, list):
-                stack.extend(item)
-            elif isinstance(item, dict):
-                body = item.get("articleBody")
-                if isinstance(body, str) and body.strip():
-                    return body
-                stack.extend(v for v in item.values() if isinstance(v, (list, dict)))
-    return None
-
-
-def recover_short_body(paragraphs: list[str], tree: etree._Element) -> list[str]:
-    """The paragraphs, or the declared ``articleBody`` when what was extracted is short and the
-    declared body several times longer (a page rendered by its scripts)."""
+def recover_short_body(paragraphs: list[str], declared: str | None) -> list[str]:
+    """The paragraphs, or the declared ``articleBody`` (``JsonLd.article_body``) when what was
+    extracted is short and the declared body several times longer (a page rendered by its
+    scripts)."""
     text = "".join(paragraphs)
     # Counting letters costs more than measuring length; a long body is never short.
     if len(text) >= 2 * SHORT_BODY_LETTERS or _letters(text) >= SHORT_BODY_LETTERS:
         return paragraphs
     letters = _letters(text)
-    declared = jsonld_article_body(tree)
     if not declared or _letters(declared) < max(SHORT_BODY_LETTERS,
                                                 DECLARED_BODY_FACTOR * letters):
         return paragraphs
@@ -127,12 +105,12 @@ def declared_paragraphs(tree: etree._Element) -> list[str]:
     """The paragraphs of the JSON-LD ``articleBody`` (markup removed), or [] when there is none.
 
     >>> tree = etree.fromstring('<html><head><script type="application/ld+json">'
-    ...     '{"articleBody": "&lt;p&gt;Kim met Xi.&lt;/p&gt;&lt;p&gt;Talks went on.&lt;/p&gt;"}'
+    ...     '{"articleBody": "&lt;p&gt;The council met.&lt;/p&gt;&lt;p&gt;Talks ended.&lt;/p&gt;"}'
     ...     '</script></head></html>')
     >>> declared_paragraphs(tree)
-    ['Kim met Xi.', 'Talks went on.']
+    ['The council met.', 'Talks ended.']
     """
-    declared = jsonld_article_body(tree)
+    declared = read_jsonld(tree).article_body
     return _paragraphs_of(declared) if declared else []
 
 
@@ -201,14 +179,14 @@ def continued_sections(paragraphs: list[str], tree: etree._Element) -> list[str]
     (a list of related links) are left out.
 
     >>> tree = etree.fromstring(
-    ...     "<html><body><main><section class='s'><p>Kim met Xi in Beijing on Tuesday, the "
-    ...     "first visit in six years.</p></section><section class='s'><figure>Photo</figure>"
+    ...     "<html><body><main><section class='s'><p>The council met in Leeds on Tuesday, the "
+    ...     "first time in years.</p></section><section class='s'><figure>Photo</figure>"
     ...     "</section><section class='s'><p>The talks lasted two hours and ended with a "
-    ...     "dinner at the Great Hall of the People.</p><ul><li>More news</li></ul>"
+    ...     "dinner for the councillors at the town hall.</p><ul><li>More news</li></ul>"
     ...     "</section><section class='s'><h3>Tags</h3></section></main></body></html>")
-    >>> continued_sections(["Kim met Xi in Beijing on Tuesday, the first visit in six years."],
+    >>> continued_sections(["The council met in Leeds on Tuesday, the first time in years."],
     ...                    tree)
-    ['The talks lasted two hours and ended with a dinner at the Great Hall of the People.']
+    ['The talks lasted two hours and ended with a dinner for the councillors at the town hall.']
     """
     if not paragraphs:
         return []

@@ -1,4 +1,4 @@
-"""Captions and their credits: "Kim in Beijing.Image: China Daily/REUTERS" in two parts.
+"""Captions and their credits: "Rescuers in the valley.Image: Max Roe/REUTERS" in two parts.
 
 Credit labels ("Image:", "Foto:", "Credit:") and picture sources ("Getty Images", "AP Photo")
 are data (``newsgraph/data/credits.csv``).
@@ -16,7 +16,8 @@ from newsgraph.extract.normalize import clean_line
 __all__ = ["split_credit", "is_credit_line", "ends_with_labelled_credit"]
 
 CREDITS_FILE = "credits.csv"
-_KINDS = ("label", "spaced_label", "caption_label", "photo_source", "source_suffix")
+_KINDS = ("label", "spaced_label", "caption_label", "photo_source", "source_suffix",
+          "name_joiner")
 _CAP = "[A-ZÀ-ÖØ-ÞĀ-Ž]"
 # A credit that closes a caption names a source or a photographer: a few words.
 MAX_CLOSING_CREDIT_WORDS = 8
@@ -29,6 +30,10 @@ MIN_CAPTION_WORDS = 3
 _STRONG_SEPARATOR = re.compile(r"\s*:\s+|\s+[|–—-]\s+")
 _WEAK_SEPARATORS = (re.compile(r"\s+/\s+"), re.compile(r"(?<=\w{2})\.\s+(?=\S)"))
 _WORD = re.compile(r"\w+")
+# A credit glued to its caption names a source or a photographer: capitalised words (or
+# digits), separators, and the joiners of credits.csv between them ("Max Roe/REUTERS", "Jane
+# Doe via Getty Images").
+_CREDIT_TOKEN = re.compile(r"[^\s/|,]+|[/|,]")
 
 
 @dataclass(frozen=True)
@@ -44,6 +49,7 @@ class _Credits:
     closing_label: re.Pattern[str]
     labelled_parens: re.Pattern[str]
     slash_source: re.Pattern[str]
+    name_word: re.Pattern[str]
 
 
 def _check(row: Row) -> None:
@@ -73,7 +79,7 @@ def _credits() -> _Credits:
         # "Caption. Photo: X", "Photo: X", "Caption (Foto: X)"; the label in any case.
         label=re.compile(
             rf"(?:^|(?<=[\s(\[|]))(?:(?i:{labels}){colon}|(?:{labels}){capital_colon})"),
-        # "six yearsImage: X": glued labels only with their capital, so words are not split.
+        # "two yearsImage: X": glued labels only with their capital, so words are not split.
         glued_label=re.compile(rf"(?<=[^\W\d_])(?:{labels}){capital_colon}"),
         # "Image copyright Reuters": labels that need no colon, at the start of the line.
         spaced_label=re.compile(rf"^(?:{terms('spaced_label')})\s*:?\s+", re.I),
@@ -102,14 +108,26 @@ def _credits() -> _Credits:
             re.I),
         # "... / picture alliance / dpa": a credit's last part, after a slash.
         slash_source=re.compile(rf"/\s*(?:{sources}){suffix}\s*$"),
+        # One word of a glued credit: a name, a separator or a joiner ("via").
+        name_word=re.compile(rf"{_CAP}[\w'’.&-]*|[0-9©][\w'’.&-]*|[/|,]|{terms('name_joiner')}"),
     )
 
 
-def split_credit(text: str) -> tuple[str | None, str | None]:
+def split_credit(text: str, *, picture: bool = True) -> tuple[str | None, str | None]:
     """(caption, credit) of a caption line; either may be None.
 
-    >>> split_credit("Kim is on his first visit to China in six yearsImage: China Daily/REUTERS")
-    ('Kim is on his first visit to China in six years', 'China Daily/REUTERS')
+    A credit label glued to the caption's last word ("two yearsImage: X", as copy-all runs
+    them together) is read only when ``picture`` says the line stands where a picture is (a
+    figure or caption element, a caption line of a capture), and only when what follows it is
+    a run of names, not words of a sentence: in body text "TheBigPicture: Oceans and runs"
+    is prose. Pass ``picture=False`` for a line that may be the article's.
+
+    >>> split_credit("The bridge reopened after two yearsImage: Max Roe/REUTERS")
+    ('The bridge reopened after two years', 'Max Roe/REUTERS')
+    >>> split_credit("Our series is called TheBigPicture: Oceans and runs weekly")
+    ('Our series is called TheBigPicture: Oceans and runs weekly', None)
+    >>> split_credit("The bridge reopened after two yearsImage: Max Roe", picture=False)
+    ('The bridge reopened after two yearsImage: Max Roe', None)
     >>> split_credit("Rescuers in Kyiv on Monday (AP Photo/Jane Doe)")
     ('Rescuers in Kyiv on Monday', 'AP Photo/Jane Doe')
     >>> split_credit("Photo: dpa")
@@ -133,12 +151,14 @@ def split_credit(text: str) -> tuple[str | None, str | None]:
     if match:
         credit = credits.label.sub("", _without_copyright(match.group(1)), count=1)
         return _parts(text[:match.start()], credit)
-    for pattern in (credits.label, credits.glued_label):
-        match = pattern.search(text)
-        if match:
-            if match.start() == 0:
-                return _leading_credit(text[match.end():])
-            return _parts(text[:match.start()], text[match.end():])
+    match = credits.label.search(text)
+    if match:
+        if match.start() == 0:
+            return _leading_credit(text[match.end():])
+        return _parts(text[:match.start()], text[match.end():])
+    match = credits.glued_label.search(text) if picture else None
+    if match and _is_name_run(text[match.end():]):
+        return _parts(text[:match.start()], text[match.end():])
     for pattern in (credits.trailing_source, credits.leading_source, credits.trailing_bare):
         match = pattern.search(text)
         if match:
@@ -165,6 +185,16 @@ def _leading_credit(rest: str) -> tuple[str | None, str | None]:
                 if _is_caption_after_credit(caption):
                     return _parts(caption, credit)
     return _parts("", rest)
+
+
+def _is_name_run(text: str) -> bool:
+    """Whether a glued credit's text is names (a source, a photographer), few enough."""
+    credits = _credits()
+    tokens = _CREDIT_TOKEN.findall(text.strip().rstrip("."))
+    words = [t for t in tokens if t not in "/|,"]
+    return (0 < len(words) <= MAX_CLOSING_CREDIT_WORDS
+            and all(credits.name_word.fullmatch(t) for t in tokens)
+            or bool(credits.slash_source.search(text)))
 
 
 def _is_caption_after_credit(text: str) -> bool:

@@ -2,7 +2,7 @@
 
 trafilatura drops figures; newsgraph keeps them as ``Image`` records. A figure's caption is
 split from its credit, whether the credit is marked up (``<span class="credit">``, ``<cite>``)
-or written in the caption ("Photo: ...", "(AP Photo/...)", "...Image: China Daily/REUTERS").
+or written in the caption ("Photo: ...", "(AP Photo/...)", "...Image: Max Roe/REUTERS").
 The texts found here are also what the body must not contain (see ``caption_texts``).
 """
 

@@ -29,7 +29,7 @@ from newsgraph.errors import ExtractError, NoContent
 from newsgraph.extract.body_recall import (continued_sections, is_flattened, recover_short_body,
                                           visible_standfirst)
 from newsgraph.extract.boilerplate import strip_author_bio, strip_boilerplate
-from newsgraph.extract.bylines import agencies_in_text, parse_editors
+from newsgraph.extract.bylines import agencies_in_text, is_editor_line, parse_editors
 from newsgraph.extract.captions import ends_with_labelled_credit, split_credit
 from newsgraph.extract.figures import caption_texts, find_images
 from newsgraph.extract.html_authors import authors_and_agencies, registered_name
@@ -39,9 +39,11 @@ from newsgraph.extract.html_metadata import (JsonLd, all_values, first_of_each, 
                                              read_jsonld, site_keys,
                                              strip_site_name)
 from newsgraph.extract.html_selectors import selectors
-from newsgraph.extract.language import detect_language, normalize_language_tag
+from newsgraph.extract.language import (declared_language_tag, detect_language,
+                                        normalize_language_tag)
 from newsgraph.extract.normalize import build_article, clean_line
 from newsgraph.extract.page_order import in_page_order
+from newsgraph.extract.sites import site_name as known_site_name
 from newsgraph.extract.urls import host_of, unwrap_url
 from newsgraph.model import Article, RawDocument
 
@@ -108,6 +110,8 @@ class _Body:
     paragraphs: list[str] = field(default_factory=list)
     subheadings: list[str] = field(default_factory=list)
     headings: list[str] = field(default_factory=list)  # h1 inside the text block
+    # The lines of paragraphs broken by <br> ("Autor: Jane Doe<br>Google+"), by paragraph.
+    lines: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def extract_html(text: str, raw: RawDocument, *, encoding: str | None,
@@ -131,19 +135,22 @@ def extract_html(text: str, raw: RawDocument, *, encoding: str | None,
     body.paragraphs = in_page_order(body.paragraphs, tree)
     site = clean_line(document.sitename or "") or None
     host = host_of(page_url) if page_url else None
-    site_names = site_keys(site, jsonld.publisher, *first_of_each(tree, "publisher"),
+    publisher_names = first_of_each(tree, "publisher")
+    site_names = site_keys(site, jsonld.publisher, *publisher_names,
                            registered_name(host))
     title = _checked_title(_title(headline, jsonld.headline, document.title, site), tree,
                            site_names | site_keys(host))
     paragraphs = _drop_headline(body, title)
     paragraphs = [p for p in paragraphs if not _is_caption(p, captions)]
     paragraphs, editors = _take_editor_lines(paragraphs)
-    paragraphs = recover_short_body(paragraphs, tree)
+    paragraphs = recover_short_body(paragraphs, jsonld.article_body)
     paragraphs = paragraphs + [p for p in continued_sections(paragraphs, tree)
                                if not _is_caption(p, captions)]
     # Bylines are looked for in the body as trafilatura gave it: "Posted by ..." lines are
     # furniture for the body but signs of the author.
-    byline_paragraphs = paragraphs
+    # Each keeps its <br> as a line break: a byline line ends there ("Autor: Jane Doe<br>
+    # Google+").
+    byline_paragraphs = ["\n".join(body.lines.get(p, (p,))) for p in paragraphs]
     paragraphs = strip_boilerplate(paragraphs)
     description = clean_line(document.description or jsonld.description
                              or first_value(tree, "description") or "") or None
@@ -155,12 +162,15 @@ def extract_html(text: str, raw: RawDocument, *, encoding: str | None,
         lead_markup = visible_standfirst(tree, description, "\n".join(paragraphs))
     lead, paragraphs = _lead(paragraphs, lead_markup, description, captions)
 
-    publishers = site_names | site_keys(host)
+    # A well-known outlet's name (sites.csv) is a publisher too: "CNA" on channelnewsasia.com
+    # is the outlet crediting itself, not Taiwan's agency of the same letters.
+    publishers = site_names | site_keys(host) | site_keys(known_site_name(page_url))
     # The lines around the headline: a witness of both the authors and the date.
     header = read_header(tree)
     byline_authors, agencies = authors_and_agencies(tree, jsonld, document.author, site,
                                                     publishers, site_names,
-                                                    byline_paragraphs, header)
+                                                    byline_paragraphs, header,
+                                                    publisher_names)
     paragraphs = strip_author_bio(paragraphs, byline_authors)
     dateline_text = "\n".join(paragraphs[:DATELINE_PARAGRAPHS] + paragraphs[-DATELINE_PARAGRAPHS:])
     agencies = list(dict.fromkeys(agencies + list(agencies_in_text(dateline_text))))
@@ -170,7 +180,7 @@ def extract_html(text: str, raw: RawDocument, *, encoding: str | None,
     lead = _composed(lead) if lead else lead
     subheadings = [s for s in map(_composed, body.subheadings) if s in paragraphs]
     body_text = "\n".join(paragraphs)
-    if sum(ch.isalpha() for ch in body_text) < MIN_BODY_LETTERS:
+    if not _has_letters(body_text, MIN_BODY_LETTERS):
         raise NoContent("no article text found in this page (only a few words outside "
                         "navigation); is it an article?", source=raw.source)
     return build_article(
@@ -183,6 +193,16 @@ def extract_html(text: str, raw: RawDocument, *, encoding: str | None,
                                  header),
         lead=lead, subheadings=subheadings,
         images=images, description=description, encoding=encoding)
+
+
+def _has_letters(text: str, count: int) -> bool:
+    """Whether ``text`` holds at least ``count`` letters (counting stops there)."""
+    for ch in text:
+        if ch.isalpha():
+            count -= 1
+            if count <= 0:
+                return True
+    return count <= 0
 
 
 def _composed(text: str) -> str:
@@ -292,7 +312,8 @@ def _add_block(body: _Body, child: etree._Element) -> None:
             body.paragraphs.append(text)
     elif tag in _LIST_TAGS:
         items = [c for c in child if c.tag in _ITEM_TAGS] or [child]
-        body.paragraphs.extend(_inline_text(item) for item in items)
+        for item in items:
+            _add_text(body, item)
     elif tag in _TABLE_TAGS:
         for row in child.iter(*_ROW_TAGS):
             cells = [_inline_text(cell) for cell in row if cell.tag in _CELL_TAGS]
@@ -305,15 +326,32 @@ def _add_block(body: _Body, child: etree._Element) -> None:
             _add_block(body, grandchild)
             body.paragraphs.append(clean_line(grandchild.tail or ""))
     elif tag:
-        body.paragraphs.append(_inline_text(child))
+        _add_text(body, child)
+
+
+def _add_text(body: _Body, element: etree._Element) -> None:
+    parts = _inline_parts(element)
+    text = clean_line("".join(" " if part is None else part for part in parts))
+    body.paragraphs.append(text)
+    if None in parts:
+        lines = tuple(line for line in map(clean_line, "".join(
+            "\n" if part is None else part.replace("\n", " ") for part in parts).split("\n"))
+            if line)
+        if len(lines) > 1:
+            body.lines[text] = lines
 
 
 def _inline_text(element: etree._Element) -> str:
-    parts: list[str] = []
+    return clean_line("".join(" " if part is None else part for part in _inline_parts(element)))
+
+
+def _inline_parts(element: etree._Element) -> list[str | None]:
+    """The element's text in pieces, a line break (``lb``, trafilatura's <br>) as None."""
+    parts: list[str | None] = []
 
     def walk(node: etree._Element) -> None:
         if node.tag == "lb":
-            parts.append(" ")
+            parts.append(None)
         elif node.text:
             parts.append(node.text)
         for child in node:
@@ -328,7 +366,7 @@ def _inline_text(element: etree._Element) -> str:
                 parts.append(child.tail)
 
     walk(element)
-    return clean_line("".join(parts))
+    return parts
 
 
 def _title(headline: str | None, jsonld_headline: str | None, page_title: str | None,
@@ -442,29 +480,30 @@ def _is_caption(paragraph: str, captions: set[str]) -> bool:
     if len(paragraph) <= MAX_CAPTION_LINE and ends_with_labelled_credit(paragraph):
         return True
     if len(paragraph) <= MAX_CREDIT_LINE:
-        caption, credit = split_credit(paragraph)
+        # A body paragraph is no picture block: a glued label there is prose.
+        caption, credit = split_credit(paragraph, picture=False)
         if credit and (caption is None or caption in captions):
             return True
     for caption in captions:
         if len(caption) > MIN_LEAD_CHARS and paragraph.startswith(caption):
             rest = paragraph[len(caption):].strip(" .,;:|–—-")
             if not rest or (len(rest) <= MAX_CREDIT_LINE
-                            and (rest in captions or split_credit(rest)[1])):
+                            and (rest in captions or split_credit(rest, picture=False)[1])):
                 return True
     return False
 
 
 def _take_editor_lines(paragraphs: list[str]) -> tuple[list[str], list[str]]:
-    patterns = selectors().pattern["editor"]
+    """The paragraphs without editor lines, and the editors those lines name. The same reading
+    as a text capture's (``bylines.is_editor_line``: the labels in every language of
+    ``bylines.csv``)."""
     kept, editors = [], []
     for paragraph in paragraphs:
-        if any(p.match(paragraph) for p in patterns):
-            names = parse_editors(paragraph)
-            if names:
-                editors.extend(names)
-                continue
+        if is_editor_line(paragraph):
+            editors.extend(parse_editors(paragraph))
+            continue
         kept.append(paragraph)
-    return kept, editors
+    return kept, list(dict.fromkeys(editors))
 
 
 def _lead(paragraphs: list[str], lead_markup: str | None, description: str | None,
@@ -553,6 +592,6 @@ def _split_tags(tags: list[str] | None) -> list[str]:
 
 
 def _language(tree: etree._Element, jsonld: JsonLd, body_text: str) -> str | None:
-    declared = first_value(tree, "language", lambda v: normalize_language_tag(v) is not None)
-    return (normalize_language_tag(declared) or normalize_language_tag(jsonld.language)
+    return (normalize_language_tag(declared_language_tag(tree))
+            or normalize_language_tag(jsonld.language)
             or detect_language(body_text))

@@ -73,13 +73,17 @@ class _Source:
 def authors_and_agencies(tree: etree._Element, jsonld: JsonLd, trafilatura_author: str | None,
                          site: str | None, publishers: set[str], site_names: set[str],
                          paragraphs: list[str], header: Header | None = None,
+                         publisher_names: list[str] | None = None,
                          ) -> tuple[list[str], list[str]]:
     """The people who wrote the page and the wire agencies its bylines credit.
 
     ``publishers`` are the keys (``site_keys``) of the site's names, its publisher and its
-    host; ``site_names`` the same without the host; ``header`` the page's header lines when
-    the caller has read them (else they are read).
+    host; ``site_names`` the same without the host; ``header`` the page's header lines and
+    ``publisher_names`` the values of ``html_selectors.toml [publisher]`` when the caller has
+    read them (else they are read).
     """
+    if publisher_names is None:
+        publisher_names = first_of_each(tree, "publisher")
     site_name = re.compile(rf"(?<!\w){re.escape(site)}(?!\w)", re.I) if site else None
     personal = jsonld.publisher_is_person or not jsonld.publisher
     metas = all_values(tree, "author_meta") + labelled_meta_authors(tree)
@@ -101,7 +105,8 @@ def authors_and_agencies(tree: etree._Element, jsonld: JsonLd, trafilatura_autho
     weaker = [
         _Source(header_bylines(header if header is not None else read_header(tree)),
                 first_only=True),
-        _Source(credited_first_of_each(tree, "byline_loose"), first_only=True),
+        _Source(credited_first_of_each(tree, "byline_loose")
+                + credited_first_of_each(tree, "author_link"), first_only=True),
         _Source(_body_bylines(paragraphs), first_only=True),
         _Source(labelled_lines(tree), first_only=True),
     ]
@@ -115,11 +120,11 @@ def authors_and_agencies(tree: etree._Element, jsonld: JsonLd, trafilatura_autho
     # The weaker signs complete the list; they give it only when nothing else does.
     authors = _first_people(weaker, site_name, publishers, agencies, authors)
     if not authors:
-        authors = _site_owner([jsonld.publisher, *first_of_each(tree, "publisher"), site])
+        authors = _site_owner([jsonld.publisher, *publisher_names, site])
     if not authors:
         # Names the site gives itself, not its host: "El Colombiano", not "elcolombiano.com".
         given_site = None if site and "." in site and " " not in site.strip() else site
-        named = site_keys(jsonld.publisher, *first_of_each(tree, "publisher"), given_site)
+        named = site_keys(jsonld.publisher, *publisher_names, given_site)
         authors = _owner(tree, publishers, named)
     return authors, list(dict.fromkeys(agencies))
 
@@ -172,7 +177,9 @@ def _people(source: _Source, site_name: re.Pattern[str] | None, publishers: set[
         if source.typed and not byline.authors and not value.istitle():
             byline = parse_byline(value.title())
         found.extend(a for a in byline.authors if source.trusted or not site_keys(a) & publishers)
-        agencies.extend(byline.agencies)
+        # An agency that is the site itself ("Jane Doe, CNA" on CNA's own site) is the outlet
+        # crediting its staff.
+        agencies.extend(a for a in byline.agencies if not site_keys(a) & publishers)
         if found and source.first_only:
             break
     return list(dict.fromkeys(found))
@@ -232,9 +239,15 @@ def _site_owner(names: list[str | None]) -> list[str]:
 
 
 def _body_bylines(paragraphs: list[str]) -> list[str]:
-    """Byline lines among the first and last paragraphs ("Written by: Jane Doe")."""
+    """Byline lines among the first and last paragraphs ("Written by: Jane Doe"); a paragraph
+    broken into lines (by "\\n", a <br> in the page) is read line by line.
+
+    >>> _body_bylines(["Autor: Jane Doe\\nGoogle+", "The council met on Tuesday."])
+    ['Autor: Jane Doe']
+    """
     edges = paragraphs[:BODY_BYLINE_PARAGRAPHS] + paragraphs[-BODY_BYLINE_PARAGRAPHS:]
-    return [p for p in dict.fromkeys(edges)
+    lines = [line for p in dict.fromkeys(edges) for line in p.split("\n")]
+    return [p for p in dict.fromkeys(lines)
             if len(p.split()) <= MAX_BODY_BYLINE_WORDS and has_byline_prefix(p)
             and looks_like_byline(p)]
 

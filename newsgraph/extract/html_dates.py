@@ -33,14 +33,14 @@ No date after tomorrow (a placeholder) or before 1990 (a copyright line, a defau
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime, timedelta, timezone
 
 from lxml import etree
 
 from newsgraph.extract.html_header import Header, header_date, read_header
-from newsgraph.extract.html_metadata import JsonLd, element_text, first_value, normalize_date
+from newsgraph.extract.html_metadata import JsonLd, element_text, normalize_date
 from newsgraph.extract.html_selectors import selectors
+from newsgraph.extract.language import declared_language_tag
 from newsgraph.extract.published_dates import (MODIFIED, date_in_url, dates_in_line,
                                                label_at_end, marks_modified, parse_date_line)
 
@@ -64,7 +64,7 @@ def published_date(given: str | None, jsonld: JsonLd, tree: etree._Element,
     '2024-03-05'
     """
     latest = date.today() + timedelta(days=1)
-    language = _language(tree)
+    language = declared_language_tag(tree)
 
     def parse(value: str | None) -> str | None:
         # A declared date written for readers ("3 de marzo de 2024") is read like a date line.
@@ -108,13 +108,6 @@ def published_date(given: str | None, jsonld: JsonLd, tree: etree._Element,
     if read and (read[5:10] != "01-01" or read[:10] == in_url):
         return read
     return in_url or next((d for d in map(parse, visible) if d), None)
-
-
-def _language(tree: etree._Element) -> str | None:
-    """The page's declared language and region ("en-gb"), or None."""
-    declared = first_value(tree, "language")
-    declared = (declared or "").strip().casefold().replace("_", "-")
-    return declared if re.fullmatch(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})*", declared) else None
 
 
 def _visible_dates(tree: etree._Element, language: str | None) -> list[str]:

@@ -59,6 +59,7 @@ class JsonLd:
     description: str | None = None
     publisher: str | None = None
     publisher_is_person: bool = False  # a personal site: its publisher is its author
+    article_body: str | None = None  # the first articleBody declared, markup and all
 
 
 def read_jsonld(tree: etree._Element) -> JsonLd:
@@ -76,6 +77,7 @@ def read_jsonld(tree: etree._Element) -> JsonLd:
             documents.append(json.loads(script.text.strip().rstrip(";")))
         except ValueError:
             continue
+    found.article_body = _article_body(documents)
     # Objects named by "@id" elsewhere ("author": {"@id": "#jane"}) are looked up here.
     by_id = {node["@id"]: node for document in documents for node in _nodes(document)
              if isinstance(node.get("@id"), str) and len(node) > 1}
@@ -125,6 +127,22 @@ def read_jsonld(tree: etree._Element) -> JsonLd:
                 found.sections = [s for s in sections if s]
             article_seen = article_seen or not is_page
     return found
+
+
+def _article_body(documents: list) -> str | None:
+    """The first non-empty ``articleBody`` of the documents, wherever it is nested."""
+    for data in documents:
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                body = item.get("articleBody")
+                if isinstance(body, str) and body.strip():
+                    return body
+                stack.extend(v for v in item.values() if isinstance(v, (list, dict)))
+    return None
 
 
 def _person_name(author: dict):

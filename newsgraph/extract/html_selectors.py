@@ -26,13 +26,13 @@ FILE_NAME = "html_selectors.toml"
 _REQUIRED: dict[str, tuple[str, ...]] = {
     "headline": ("xpath",), "title_separator": ("pattern",), "lead": ("xpath",),
     "description": ("xpath",), "byline": ("xpath",), "author_markup": ("xpath",),
-    "byline_loose": ("xpath",),
+    "byline_loose": ("xpath",), "author_link": ("xpath",),
     "author_meta": ("xpath",),
     "published": ("xpath",), "published_visible": ("xpath",), "section_meta": ("xpath",),
     "breadcrumb": ("xpath",), "publisher": ("xpath",), "canonical": ("xpath",), "language": ("xpath",),
     "figure": ("xpath",), "hidden_label": ("xpath",), "figure_caption": ("xpath",),
     "figure_credit": ("xpath",), "figure_image": ("xpath", "src_attributes"),
-    "caption_outside_figure": ("xpath",), "standfirst": ("xpath",), "editor": ("pattern",),
+    "caption_outside_figure": ("xpath",), "standfirst": ("xpath",),
     "jsonld": ("article_types", "person_types"),
 }
 _NAMESPACES = {"xml": "http://www.w3.org/XML/1998/namespace"}

@@ -1,4 +1,4 @@
-"""The language of a text, when the page does not declare one: py3langid's bundled model.
+"""The language of a page: the one it declares, else py3langid's bundled model on its text.
 
 py3langid ships its model inside the PyPI package, so nothing is downloaded. The model loads
 once, on first use (about half a second), and classifies a page in about a millisecond.
@@ -6,9 +6,15 @@ once, on first use (about half a second), and classifies a page in about a milli
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
-__all__ = ["detect_language", "language_probability", "normalize_language_tag"]
+from lxml import etree
+
+from newsgraph.extract.html_metadata import first_value
+
+__all__ = ["declared_language_tag", "detect_language", "language_probability",
+           "normalize_language_tag"]
 
 # Below this many letters a guess is noise (a title, a caption).
 MIN_LETTERS = 20
@@ -16,6 +22,8 @@ MIN_LETTERS = 20
 MIN_CONFIDENCE = 0.5
 # Enough text to decide; classifying a whole long page adds time, not accuracy.
 MAX_CHARS = 5000
+# A BCP 47 tag, lower-cased: language, then script, region or variant subtags.
+_TAG = re.compile(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})*")
 
 
 @cache
@@ -65,3 +73,21 @@ def normalize_language_tag(tag: str | None) -> str | None:
         return None
     primary = tag.strip().replace("_", "-").split("-")[0].casefold()
     return primary if 2 <= len(primary) <= 3 and primary.isalpha() else None
+
+
+def declared_language_tag(tree: etree._Element) -> str | None:
+    """The language tag the page declares (``html_selectors.toml [language]``: ``<html lang>``,
+    ``content-language``, ``og:locale``), lower-cased with its region ("en-gb"), or None. The
+    region matters to dates (day or month first); ``normalize_language_tag`` keeps the language.
+
+    >>> from lxml import html
+    >>> declared_language_tag(html.fromstring('<html lang="en_GB"><body><p>x</p></body></html>'))
+    'en-gb'
+    """
+    value = first_value(tree, "language", lambda v: _tag(v) is not None)
+    return _tag(value) if value else None
+
+
+def _tag(value: str) -> str | None:
+    tag = value.strip().casefold().replace("_", "-")
+    return tag if _TAG.fullmatch(tag) else None

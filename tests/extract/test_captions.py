@@ -8,8 +8,8 @@ from newsgraph.extract.captions import ends_with_labelled_credit, is_credit_line
 
 
 @pytest.mark.parametrize("text, caption, credit", [
-    ("Kim is on his first visit to China in six yearsImage: China Daily/REUTERS",
-     "Kim is on his first visit to China in six years", "China Daily/REUTERS"),
+    ("The harbour bridge reopened after two yearsImage: City Daily/REUTERS",
+     "The harbour bridge reopened after two years", "City Daily/REUTERS"),
     ("Photo: Jane Doe", None, "Jane Doe"),
     ("Credit: Jane Doe for The Example Times", None, "Jane Doe for The Example Times"),
     ("Ein Wahllokal in Berlin Foto: Max Roe/dpa", "Ein Wahllokal in Berlin", "Max Roe/dpa"),
@@ -34,7 +34,21 @@ def test_glued_label_needs_its_capital():
 def test_is_credit_line():
     assert is_credit_line("Image: dpa")
     assert is_credit_line("Getty Images")
-    assert not is_credit_line("Kim rarely leaves North Korea")
+    assert not is_credit_line("The mayor rarely leaves the city")
+
+
+@pytest.mark.parametrize("text", [
+    "Our new series is called TheBigPicture: Oceans and runs every Sunday.",
+    "The show is called LivePhoto: It airs on Fridays at nine.",
+])
+def test_glued_label_before_words_of_a_sentence_is_prose(text):
+    assert split_credit(text) == (text, None)
+
+
+def test_glued_label_is_read_only_in_a_picture_block():
+    text = "The harbour bridge reopened after two yearsImage: Max Roe"
+    assert split_credit(text)[1] == "Max Roe"
+    assert split_credit(text, picture=False) == (text, None)
 
 
 @pytest.mark.parametrize("text, caption, credit", [

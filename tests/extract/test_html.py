@@ -167,16 +167,48 @@ def test_dateline_agency_is_found_in_body():
 
 
 def test_editor_line_leaves_body_and_fills_editors():
-    article = run(page(after="<p>Edited by: Rana Taha</p>"))
-    assert article.editors == ("Rana Taha",)
+    article = run(page(after="<p>Edited by: Lena Brook</p>"))
+    assert article.editors == ("Lena Brook",)
     assert "Edited by" not in article.body
 
 
 def test_reporting_and_editing_credit_line_leaves_body():
-    credit = "<p>Additional reporting by Max Roe; Editing by Ann Lee and Rana Taha</p>"
+    credit = "<p>Additional reporting by Max Roe; Editing by Ann Lee and Lena Brook</p>"
     article = run(page(after=credit))
-    assert article.editors == ("Ann Lee", "Rana Taha")
+    assert article.editors == ("Ann Lee", "Lena Brook")
     assert "Editing by" not in article.body
+
+
+@pytest.mark.parametrize("url, agencies", [
+    ("https://www.dailyplanet.example/city/tram-1", ("CNA",)),
+    ("https://www.channelnewsasia.com/asia/tram-1", ()),
+])
+def test_byline_naming_cna_is_the_agency_except_on_cnas_own_site(url, agencies):
+    html = page(before='<p class="byline">By Jane Doe, CNA</p>').replace(
+        '<meta property="og:site_name" content="Daily Planet">', "")
+    article = run(html, url=url)
+    assert (article.authors, article.agencies) == (("Jane Doe",), agencies)
+
+
+def test_line_break_ends_a_byline_line_in_the_body():
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "<p>Autor: Jane Doe<br>Google+</p>"
+    assert run(page(body=body)).authors == ("Jane Doe",)
+
+
+def test_editor_line_in_another_language_leaves_body():
+    article = run(page(after="<p>Bearbeitet von: Max Roe</p>"))
+    assert article.editors == ("Max Roe",)
+    assert "Bearbeitet von" not in article.body
+
+
+def test_glued_credit_label_in_a_body_paragraph_stays_in_body():
+    sentence = "Our new series is called TheBigPicture: Oceans and runs every Sunday."
+    figure = ('<figure><img src="a.jpg"><figcaption>Rails on the old bridgePhoto: Max Roe'
+              '</figcaption></figure>')
+    article = run(page(before=figure, after=f"<p>{sentence}</p>"))
+    assert sentence in article.body
+    assert [(i.caption, i.credit) for i in article.images] == [("Rails on the old bridge",
+                                                                "Max Roe")]
 
 
 def test_sentence_mentioning_an_editor_stays_in_body():
@@ -263,17 +295,28 @@ def test_short_body_gives_way_to_the_declared_article_body():
     script = jsonld({"@context": "https://schema.org", "@type": "NewsArticle",
                      "articleBody": f"<p>{story}</p><p>{PARAGRAPHS[0]} &amp; more</p>"})
     caption = ["The mayor at the depot opening on Monday, in the rain."]
-    assert recover_short_body(caption, _head_tree(script)) == [story, f"{PARAGRAPHS[0]} & more"]
+    assert recover_short_body(caption, _declared(script)) == [story, f"{PARAGRAPHS[0]} & more"]
 
 
 def test_declared_article_body_does_not_replace_a_full_body():
     long_script = jsonld({"@type": "NewsArticle", "articleBody": "Teaser text. " * 400})
-    assert recover_short_body(PARAGRAPHS * 2, _head_tree(long_script)) == PARAGRAPHS * 2
+    assert recover_short_body(PARAGRAPHS * 2, _declared(long_script)) == PARAGRAPHS * 2
 
 
 def test_declared_article_body_not_much_longer_does_not_replace_a_short_body():
     same = jsonld({"@type": "NewsArticle", "articleBody": " ".join(PARAGRAPHS)})
-    assert recover_short_body(PARAGRAPHS[:2], _head_tree(same)) == PARAGRAPHS[:2]
+    assert recover_short_body(PARAGRAPHS[:2], _declared(same)) == PARAGRAPHS[:2]
+
+
+def _declared(head: str) -> str | None:
+    return html_metadata.read_jsonld(_head_tree(head)).article_body
+
+
+def test_jsonld_carries_the_first_declared_article_body():
+    article = {"@type": "NewsArticle", "articleBody": "<p>The council met.</p>"}
+    script = jsonld({"@graph": [{"@type": "WebPage"}, article]})
+    assert _declared(script) == "<p>The council met.</p>"
+    assert _declared(jsonld({"@type": "NewsArticle", "headline": "Trams"})) is None
 
 
 def _head_tree(head: str) -> etree._Element:

@@ -1,11 +1,12 @@
-"""Language detection for pages that do not declare their language."""
+"""The language of a page: the one it declares, else the one detected in its text."""
 
 from __future__ import annotations
 
 import doctest
 
 from newsgraph.extract import language
-from newsgraph.extract.language import detect_language, normalize_language_tag
+from newsgraph.extract.language import (declared_language_tag, detect_language,
+                                        normalize_language_tag)
 
 
 def test_detect_language_names_english_and_german():
@@ -31,3 +32,12 @@ def test_normalize_language_tag_keeps_the_primary_subtag():
 def test_docstring_examples_hold():
     result = doctest.testmod(language)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_declared_language_tag_keeps_the_region_and_skips_values_that_are_no_tag():
+    from lxml import html
+
+    page = html.fromstring('<html lang="English"><head><meta property="og:locale" '
+                           'content="de_AT"></head><body><p>x</p></body></html>')
+    assert declared_language_tag(page) == "de-at"
+    assert declared_language_tag(html.fromstring("<html><body><p>x</p></body></html>")) is None
