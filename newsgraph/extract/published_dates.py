@@ -68,7 +68,7 @@ def parse_date_line(line: str, *, language: str | None = None) -> str | None:
     ('2025-09-04', '2025-09-04')
     >>> parse_date_line("Aktualisiert: 05.09.2025, erstellt: 04.09.2025")
     '2025-09-04'
-    >>> parse_date_line("Kim arrived in Beijing by train on Tuesday in 2025 with his daughter.")
+    >>> parse_date_line("The minister arrived in Lima by bus on Tuesday in 2025 with her deputy.")
     """
     found = dates_in_line(line, language=language)
     for kind in (PUBLISHED, "", MODIFIED):
