@@ -25,7 +25,7 @@ from html import unescape
 
 from lxml import etree
 
-from newsgraph.extract.html_metadata import read_jsonld
+from newsgraph.extract.html_metadata import read_jsonld, unspaced, visible_text
 from newsgraph.extract.html_selectors import selectors
 from newsgraph.extract.normalize import clean_line
 
@@ -132,14 +132,14 @@ def is_flattened(body: etree._Element | None, tree: etree._Element) -> bool:
     """
     if body is None or len(body) != 1 or body[0].tag != "p" or len(body[0]):
         return False
-    text = _unspaced(body[0].text or "")
+    text = unspaced(body[0].text or "")
     if len(text) < MIN_FLATTENED_CHARS:
         return False
     # trafilatura prunes a few nodes (comment boxes, hidden parts) before running the text
     # together: its text opens and closes like the element's and holds most of it.
     ends = text[:FLATTENED_ENDS], text[-FLATTENED_ENDS:]
     for element in (*tree.iterfind(".//article"), *tree.iterfind(".//body")):
-        whole = _unspaced(_element_text(element))
+        whole = unspaced(_element_text(element))
         if all(end in whole for end in ends) and len(text) >= FLATTENED_SHARE * len(whole):
             return True
     return False
@@ -147,24 +147,7 @@ def is_flattened(body: etree._Element | None, tree: etree._Element) -> bool:
 
 def _element_text(element: etree._Element) -> str:
     """The element's text without the parts a reader does not see."""
-    parts: list[str] = []
-
-    def walk(node: etree._Element) -> None:
-        if node.text:
-            parts.append(node.text)
-        for child in node:
-            if not isinstance(child.tag, str) or child.tag not in _UNREAD_TAGS:
-                walk(child)
-            if child.tail:
-                parts.append(child.tail)
-
-    walk(element)
-    return " ".join(parts)
-
-
-def _unspaced(text: str) -> str:
-    # Run-together text spaces its parts its own way: compare without any spaces.
-    return "".join(text.split())
+    return visible_text(element, _UNREAD_TAGS)
 
 
 def continued_sections(paragraphs: list[str], tree: etree._Element) -> list[str]:

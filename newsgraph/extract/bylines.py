@@ -18,7 +18,7 @@ from newsgraph.extract.normalize import clean_line
 
 __all__ = ["Byline", "parse_byline", "is_handle", "looks_like_byline", "has_byline_prefix",
            "agencies_in_text", "agency_list", "is_person_name", "parse_editors", "is_editor_line",
-           "is_bare_byline_prefix", "byline_in_line", "has_honorific"]
+           "is_bare_byline_prefix", "byline_in_line", "has_honorific", "job_titles"]
 
 BYLINES_FILE = "bylines.csv"
 _KINDS = ("prefix", "contributor", "editor", "not_person", "org_word", "role_word", "particle",
@@ -234,6 +234,11 @@ def has_honorific(text: str) -> bool:
     """
     tokens = clean_line(text).split()
     return len(tokens) > 2 and tokens[0].casefold().rstrip(".") in _terms().honorifics
+
+
+def job_titles() -> frozenset[str]:
+    """Job nouns of bylines and author boxes ("reporter", "redakteurin"), case-folded."""
+    return _terms().job_titles
 
 
 def _fix_case(name: str) -> str:

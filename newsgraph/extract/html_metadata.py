@@ -19,8 +19,8 @@ from newsgraph.extract.html_selectors import selectors
 from newsgraph.extract.normalize import clean_line
 from newsgraph.extract.published_dates import MIN_YEAR, ascii_digits
 
-__all__ = ["JsonLd", "read_jsonld", "site_keys", "first_value", "all_values", "first_of_each", "element_text",
-           "normalize_date", "strip_site_name"]
+__all__ = ["JsonLd", "read_jsonld", "site_keys", "first_value", "all_values", "first_of_each",
+           "element_text", "unspaced", "visible_text", "normalize_date", "strip_site_name"]
 
 _ISO_DATE = re.compile(
     r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})"
@@ -201,6 +201,34 @@ def _breadcrumb_names(node: dict) -> list[str]:
         if name:
             items.append((position if isinstance(position, int) else len(items), name))
     return [name for _, name in sorted(items, key=lambda p: p[0])]
+
+
+def visible_text(element: etree._Element, hidden: frozenset[str], joiner: str = " ") -> str:
+    """The text of ``element`` and its descendants, in document order, skipping the elements
+    whose tag is in ``hidden`` (their tails are kept: they follow the element on the page).
+
+    >>> visible_text(etree.fromstring("<p>Vote<script>x()</script> passed.</p>"), frozenset({"script"}))
+    'Vote  passed.'
+    """
+    parts: list[str] = []
+
+    def walk(node: etree._Element) -> None:
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            if not isinstance(child.tag, str) or child.tag not in hidden:
+                walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(element)
+    return joiner.join(parts)
+
+
+def unspaced(text: str) -> str:
+    """``text`` without any spaces, to compare texts that markup and extraction space
+    differently."""
+    return "".join(text.split())
 
 
 def element_text(element) -> str:

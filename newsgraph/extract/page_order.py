@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from lxml import etree
 
+from newsgraph.extract.html_metadata import unspaced, visible_text
+
 __all__ = ["in_page_order"]
 
 # Tags whose text a reader never sees.
@@ -38,7 +40,7 @@ def in_page_order(paragraphs: list[str], tree: etree._Element) -> list[str]:
     text = _page_text(tree)
     positions = []
     for paragraph in paragraphs:
-        key = _unspaced(paragraph)[:KEY_CHARS]
+        key = unspaced(paragraph)[:KEY_CHARS]
         first = text.find(key) if key else -1
         if first < 0 or text.find(key, first + 1) >= 0:
             return paragraphs
@@ -49,21 +51,4 @@ def in_page_order(paragraphs: list[str], tree: etree._Element) -> list[str]:
 
 
 def _page_text(tree: etree._Element) -> str:
-    parts: list[str] = []
-
-    def walk(node: etree._Element) -> None:
-        if node.text:
-            parts.append(node.text)
-        for child in node:
-            if not isinstance(child.tag, str) or child.tag not in _UNSEEN:
-                walk(child)
-            if child.tail:
-                parts.append(child.tail)
-
-    walk(tree)
-    return _unspaced("".join(parts))
-
-
-def _unspaced(text: str) -> str:
-    # Spaces differ between the page's markup and the extracted text: compare without them.
-    return "".join(text.split())
+    return unspaced(visible_text(tree, _UNSEEN, ""))

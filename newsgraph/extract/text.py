@@ -16,11 +16,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
 from typing import TYPE_CHECKING
 
-from newsgraph.extract.bylines import (agencies_in_text, has_byline_prefix, looks_like_byline,
-                                       parse_byline, parse_editors)
+from newsgraph.extract.bylines import (agencies_in_text, has_byline_prefix, job_titles,
+                                       looks_like_byline, parse_byline, parse_editors)
 from newsgraph.extract.capture_headline import (SLUG_MIN_WORDS, choose_title, free_line,
                                                 headline, is_byline_like, next_to, slug_title)
 from newsgraph.extract.capture_lines import (CaptureLine, looks_like_markdown, read_lines,
@@ -28,7 +27,6 @@ from newsgraph.extract.capture_lines import (CaptureLine, looks_like_markdown, r
 from newsgraph.extract.capture_stretch import (LIST_INTRO_MIN_WORDS, META_IN_RUN, SENTENCE_END,
                                                TITLE_MAX_WORDS, find_stretch, has_blank_lines,
                                                is_dateline_or_byline)
-from newsgraph.extract.lexicon_files import read_rows
 from newsgraph.extract.normalize import build_article
 from newsgraph.extract.published_dates import date_in_url, parse_date_line
 from newsgraph.extract.sites import site_name
@@ -66,7 +64,6 @@ _WORD = re.compile(r"\w+")
 # A menu item is a line of this many words at most.
 _MENU_ITEM_WORDS = 3
 # Job nouns ("reporter", "editor") that an author's bio box names; the byline words' file.
-_BYLINES_FILE = "bylines.csv"
 
 
 @dataclass
@@ -480,17 +477,10 @@ def _is_bio(lines: list[CaptureLine], i: int, reading: _Reading, authors: set[st
     text = lines[i].text
     if not any(text.startswith(author) for author in authors) or not _HANDLE.search(text):
         return False
-    if not _job_titles().intersection(_WORD.findall(text.casefold())):
+    if not job_titles().intersection(_WORD.findall(text.casefold())):
         return False
     return not any(lines[j].paragraph and not lines[j].rule and j not in reading.used
                    for j in range(i + 1, reading.end))
-
-
-@cache
-def _job_titles() -> frozenset[str]:
-    """Job nouns ("reporter", "Redakteurin") from ``data/bylines.csv``."""
-    rows = read_rows(_BYLINES_FILE, ("kind", "term"))
-    return frozenset(row["term"].casefold() for row in rows if row["kind"] == "job_title")
 
 
 def _read_trailer(reading: _Reading) -> None:
