@@ -1,5 +1,6 @@
-"""Author markup of an HTML page beyond ``html_selectors.toml``: the selectors of
-``newsgraph/data/author_selectors.toml`` and what ``html_authors`` reads with them.
+"""Author markup of an HTML page beyond bylines and metas: what ``html_authors`` reads with
+the author tables of ``newsgraph/data/html_selectors.toml`` (``not_byline`` to
+``labelled_line``).
 
 - byline selectors that skip picture credits and licences (an ``author-name`` inside a
   licence box names the photographer);
@@ -12,26 +13,19 @@
 from __future__ import annotations
 
 import re
-from functools import cache
 from urllib.parse import unquote
 
 from lxml import etree
 
-from newsgraph.datafiles import data_path, read_toml
-from newsgraph.errors import ExtractError
 from newsgraph.extract.bylines import has_byline_prefix, is_bare_byline_prefix, parse_byline
 from newsgraph.extract.html_metadata import element_text
 from newsgraph.extract.html_selectors import selectors
 from newsgraph.extract.normalize import clean_line
 
-__all__ = ["author_selectors", "load_author_selectors", "credited_first_of_each",
-           "labelled_meta_authors", "labelled_lines", "owner_names", "copyright_names",
-           "handle_names", "name_key", "author_page_slugs", "is_owner", "name_in_url",
-           "author_cards"]
+__all__ = ["credited_first_of_each", "labelled_meta_authors", "labelled_lines", "owner_names",
+           "copyright_names", "handle_names", "name_key", "author_page_slugs", "is_owner",
+           "name_in_url", "author_cards"]
 
-FILE_NAME = "author_selectors.toml"
-_TABLES = ("not_byline", "author_card", "labelled_meta", "owner", "copyright", "owner_handle", "author_page",
-           "labelled_line")
 # A labelled byline line: the label, a colon, a few words of names.
 MAX_LABELLED_LINE_WORDS = 8
 # "© 2012-2020 Jane Doe. All rights reserved." → "Jane Doe"
@@ -42,49 +36,10 @@ _COPYRIGHT_END = re.compile(r"[.|,;•·]|\s[-–—]\s|\s(?:19|20)\d\d\b|\ball 
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|[_.\-]+")
 
 
-@cache
-def author_selectors() -> dict[str, tuple[etree.XPath, ...]]:
-    """The compiled selectors of ``author_selectors.toml``, by table (loaded once)."""
-    return load_author_selectors(FILE_NAME)
-
-
-def load_author_selectors(name: str) -> dict[str, tuple[etree.XPath, ...]]:
-    """Selectors read from the data file ``name``; a missing table, an empty list or an
-    expression that does not compile raises ``ExtractError`` naming the file and the line."""
-    path = data_path(name)
-    data, text = read_toml(path, ExtractError)
-    compiled: dict[str, tuple[etree.XPath, ...]] = {}
-    for table in _TABLES:
-        entry = data.get(table)
-        values = entry.get("xpath") if isinstance(entry, dict) else None
-        if not isinstance(values, list) or not values or not all(
-                isinstance(v, str) and v.strip() for v in values):
-            raise ExtractError(f"{path.name}, line {_line_of(text, f'[{table}]')}: [{table}] "
-                               "needs a non-empty list of XPath strings 'xpath'", source=str(path))
-        xpaths = []
-        for value in values:
-            try:
-                xpaths.append(etree.XPath(value))
-            except etree.XPathSyntaxError as exc:
-                raise ExtractError(f"{path.name}, line {_line_of(text, value)}: bad XPath in "
-                                   f"[{table}] {value!r}: {exc}", source=str(path)) from exc
-        compiled[table] = tuple(xpaths)
-    unknown = sorted(set(data) - set(_TABLES))
-    if unknown:
-        raise ExtractError(f"{path.name}, line {_line_of(text, f'[{unknown[0]}]')}: unknown "
-                           f"table [{unknown[0]}]", source=str(path))
-    return compiled
-
-
-def _line_of(text: str, needle: str) -> int:
-    index = text.find(needle)
-    return text.count("\n", 0, index) + 1 if index >= 0 else 1
-
-
 def _credits_something_else(element) -> bool:
     if not isinstance(element, etree._Element):
         return False
-    return any(xpath(element) for xpath in author_selectors()["not_byline"])
+    return any(xpath(element) for xpath in selectors().xpath["not_byline"])
 
 
 def credited_first_of_each(tree: etree._Element, table: str) -> list[str]:
@@ -102,7 +57,7 @@ def credited_first_of_each(tree: etree._Element, table: str) -> list[str]:
 def author_cards(tree: etree._Element) -> list[str]:
     """The first author name of each ``[author_card]`` selector (hCards of class "author")."""
     found = []
-    for xpath in author_selectors()["author_card"]:
+    for xpath in selectors().xpath["author_card"]:
         value = next((v for v in map(element_text, xpath(tree)) if v), None)
         if value:
             found.append(value)
@@ -120,7 +75,7 @@ def labelled_meta_authors(tree: etree._Element) -> list[str]:
     ['Jane Doe']
     """
     found = []
-    for xpath in author_selectors()["labelled_meta"]:
+    for xpath in selectors().xpath["labelled_meta"]:
         for label in xpath(tree):
             if not isinstance(label, etree._Element):
                 continue
@@ -145,7 +100,7 @@ def labelled_lines(tree: etree._Element) -> list[str]:
     ['Auteur : Jane Doe']
     """
     found = []
-    for xpath in author_selectors()["labelled_line"]:
+    for xpath in selectors().xpath["labelled_line"]:
         for element in xpath(tree):
             for text in _lines_of(element):
                 head, colon, rest = text.partition(":")
@@ -175,7 +130,7 @@ def _lines_of(element: etree._Element) -> list[str]:
 
 def owner_names(tree: etree._Element) -> list[str]:
     """The names a Creative Commons licence attributes the site's work to."""
-    return [v for xpath in author_selectors()["owner"] for v in map(element_text, xpath(tree))
+    return [v for xpath in selectors().xpath["owner"] for v in map(element_text, xpath(tree))
             if v]
 
 
@@ -188,7 +143,7 @@ def copyright_names(tree: etree._Element) -> list[str]:
     ['Jane Doe', 'Max Roe']
     """
     found = []
-    for xpath in author_selectors()["copyright"]:
+    for xpath in selectors().xpath["copyright"]:
         for text in xpath(tree):
             line = " ".join(str(text).split())
             match = _COPYRIGHT.match(line)
@@ -203,7 +158,7 @@ def copyright_names(tree: etree._Element) -> list[str]:
 def handle_names(tree: etree._Element) -> list[str]:
     """Social media handles of the page's owner, split into words ("@JaneDoe" → "Jane Doe")."""
     found = []
-    for xpath in author_selectors()["owner_handle"]:
+    for xpath in selectors().xpath["owner_handle"]:
         for value in map(element_text, xpath(tree)):
             handle = value.strip().lstrip("@")
             if handle and " " not in handle:
@@ -226,7 +181,7 @@ def author_page_slugs(tree: etree._Element) -> set[str]:
     slugs = set()
     links = [link.get("href") or "" for xpath in selectors().xpath["author_link"]
              for link in xpath(tree) if isinstance(link, etree._Element)]
-    hrefs = [href for xpath in author_selectors()["author_page"] for href in xpath(tree)]
+    hrefs = [href for xpath in selectors().xpath["author_page"] for href in xpath(tree)]
     for href in hrefs + links:
         path = re.split(r"[?#]", str(href))[0].rstrip("/")
         slug = name_key(path.rsplit("/", 1)[-1]) if "/" in path else ""

@@ -34,6 +34,10 @@ _REQUIRED: dict[str, tuple[str, ...]] = {
     "figure_credit": ("xpath",), "figure_image": ("xpath", "src_attributes"),
     "caption_outside_figure": ("xpath",), "standfirst": ("xpath",),
     "jsonld": ("article_types", "person_types"),
+    # authors beyond bylines and metas (author_markup.py)
+    "not_byline": ("xpath",), "author_card": ("xpath",), "labelled_meta": ("xpath",),
+    "owner": ("xpath",), "copyright": ("xpath",), "owner_handle": ("xpath",),
+    "author_page": ("xpath",), "labelled_line": ("xpath",),
 }
 _NAMESPACES = {"xml": "http://www.w3.org/XML/1998/namespace"}
 

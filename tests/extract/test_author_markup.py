@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import doctest
 
-import pytest
 from lxml import html
 
-from newsgraph.errors import ExtractError
 from newsgraph.extract import author_markup
 from newsgraph.extract.author_markup import (author_page_slugs, copyright_names,
                                              credited_first_of_each, handle_names,
@@ -60,24 +58,6 @@ def test_byline_inside_a_figure_is_left_out():
     tree = page("<figure><img src='a.jpg'><figcaption class='byline'>Max Roe</figcaption>"
                 "</figure><div class='byline'>By Jane Doe</div>")
     assert credited_first_of_each(tree, "byline") == ["By Jane Doe"]
-
-
-def test_bad_selector_file_names_file_and_line(tmp_path, monkeypatch):
-    bad = tmp_path / "author_selectors.toml"
-    text = (author_markup.data_path(author_markup.FILE_NAME).read_text(encoding="utf-8")
-            .replace("//meta[@name='twitter:creator'", "//meta[[@name='twitter:creator'"))
-    bad.write_text(text, encoding="utf-8")
-    monkeypatch.setattr(author_markup, "data_path", lambda name: bad)
-    with pytest.raises(ExtractError, match=r"author_selectors.toml, line \d+: bad XPath"):
-        author_markup.load_author_selectors("author_selectors.toml")
-
-
-def test_missing_table_is_an_error(tmp_path, monkeypatch):
-    bad = tmp_path / "author_selectors.toml"
-    bad.write_text("[not_byline]\nxpath = ['//figure']\n", encoding="utf-8")
-    monkeypatch.setattr(author_markup, "data_path", lambda name: bad)
-    with pytest.raises(ExtractError, match=r"\[author_card\] needs"):
-        author_markup.load_author_selectors("author_selectors.toml")
 
 
 def test_docstring_examples_hold():
