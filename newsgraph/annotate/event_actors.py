@@ -34,6 +34,8 @@ _PHRASE = {"compound", "amod", "poss", "nmod", "flat", "appos", "det", "nummod",
 _OWN_PREPS = {"of", "from", "for"}
 # Clause links through which a verb without a subject takes its governor's subject.
 _INHERIT = {"xcomp", "conj", "advcl", "acomp", "pcomp", "ccomp"}
+# Verbs whose complement describes their subject ("was the first to", "is among those who").
+_COPULAS = {"be", "become", "remain"}
 _MAX_CLIMB = 5
 
 
@@ -100,13 +102,23 @@ def phrase_actors(token, ctx: EventContext, depth: int = 0) -> list[str]:
 
 def _member_actors(token, ctx: EventContext, depth: int) -> list[str]:
     own = ctx.token_actor.get(token.i)
+    if own is not None and not getattr(ctx.actors.get(own), "country", None):
+        # "the Islamist militant group al-Shabab": the name in apposition says which group
+        named = [ctx.token_actor[c.i] for c in token.children
+                 if c.dep_ == "appos" and c.i in ctx.token_actor
+                 and getattr(ctx.actors.get(ctx.token_actor[c.i]), "country", None)]
+        own = named[0] if named else own
     if own is not None:
         found = [own]
         for child in token.children:
-            # "Indian and French navies": each coordinated modifier names its own actor
-            if child.dep_ in ("amod", "compound", "nmod") and \
-                    any(c.dep_ == "conj" for c in child.children):
-                for member in (child, *child.conjuncts):
+            if child.dep_ not in ("amod", "compound", "nmod"):
+                continue
+            # "Indian and French navies": each coordinated modifier names its own actor;
+            # "a British-Egyptian activist": so does each half of a hyphenated pair
+            hyphened = [g for g in child.children if g.dep_ in ("amod", "compound")
+                        and any(p.lower_ == "-" for p in child.children)]
+            if any(c.dep_ == "conj" for c in child.children) or hyphened:
+                for member in (child, *child.conjuncts, *hyphened):
                     actor = ctx.token_actor.get(member.i)
                     if actor is not None and actor not in found:
                         found.append(actor)
@@ -134,10 +146,13 @@ def nationality_actors(token, ctx: EventContext) -> list[str]:
         return []
     found = []
     for child in token.children:
-        if child.dep_ != "amod" or child.i > token.i:
+        if child.dep_ not in ("amod", "compound") or child.i > token.i:
             continue
         for word in (child, *child.conjuncts):
-            code = kb.demonym(word.text)
+            # "Sri Lankan": a nationality word of two tokens, the first a compound of the last
+            lead = [g for g in word.lefts if g.dep_ == "compound"]
+            text = " ".join(t.text for t in (*lead, word))
+            code = kb.demonym(text) or (kb.demonym(word.text) if lead else None)
             actor = country_actor(code, ctx) if code else None
             if actor is not None:
                 found.append(actor)
@@ -258,6 +273,14 @@ def clause_source(verb, ctx: EventContext, allow_speaker: bool = True) -> list[s
         if subject is None and node.i != verb.i:
             # "is expected to visit", "is set to meet": the raised subject is the actor.
             subject = next((c for c in node.children if c.dep_ == "nsubjpass"), None)
+        if node.dep_ == "relcl" and (subject is None or subject.tag_ in ("WDT", "WP")):
+            copula = _copula_of(node.head)
+            if copula is not None and not phrase_actors(node.head, ctx) \
+                    and (subject is None or not phrase_actors(subject, ctx)):
+                # "Syria was the first to reject the plan", "Canada is among the countries
+                # that banned imports": the subject of the copula acts
+                node = copula
+                continue
         if subject is None and node.dep_ == "relcl":
             subject = node.head  # "Kim, who met Putin"
         if subject is None and node.dep_ == "acl" and node.tag_ == "VBG":
@@ -282,6 +305,13 @@ def clause_source(verb, ctx: EventContext, allow_speaker: bool = True) -> list[s
             if not actors and subject.dep_ == "nsubj" and subject.head.i == node.i:
                 # "an Israeli airstrike": the instrument names its user
                 actors = modifier_actors(subject, ctx) or nationality_actors(subject, ctx)
+            elif any(not getattr(ctx.actors.get(a), "country", None) for a in actors):
+                # "Sri Lankan authorities" known to the article without a country: their
+                # nationality word says where they are from
+                nations = [ctx.actors[a].country for a in nationality_actors(subject, ctx)
+                           if a in ctx.actors and ctx.actors[a].country]
+                if len(set(nations)) == 1:
+                    actors = [localized_actor(a, nations[0], ctx) for a in actors]
             return actors
         if node.dep_ == "xcomp":
             # "urged Iran to release": an object controls the complement
@@ -310,11 +340,35 @@ def clause_source(verb, ctx: EventContext, allow_speaker: bool = True) -> list[s
     return []
 
 
+def _copula_of(noun):
+    """The copular verb ("be", "become", "remain") that ``noun`` is the complement of, directly
+    ("was the first") or through "among" ("is among the countries"), else None."""
+    node = noun
+    if node.dep_ == "pobj" and node.head.lower_ == "among":
+        node = node.head
+    elif node.dep_ != "attr":
+        return None
+    head = node.head
+    if head.i != node.i and head.lemma_.lower() in _COPULAS:
+        return head
+    return None
+
+
 def co_actors(verb, ctx: EventContext) -> list[str]:
-    """Actors joined to the subject by "alongside X" / "along with X" / "together with X"."""
-    preps = ctx.patterns.cues["co_actor_preps"]
+    """Actors joined to the subject by "alongside X" / "along with X" / "together with X",
+    and the members the subject names as examples ("Western nations, including France")."""
+    out = _prep_actors(verb, ctx.patterns.cues["co_actor_preps"], ctx)
+    subject = subject_of(verb)
+    if subject is not None:
+        out += _prep_actors(subject, ctx.patterns.cues["member_preps"], ctx)
+    return out
+
+
+def _prep_actors(head, preps, ctx: EventContext) -> list[str]:
+    """The actors of ``head``'s prepositional phrases introduced by one of ``preps`` (a word,
+    or a word and the preposition it modifies: "along with", "such as")."""
     out = []
-    for child in verb.children:
+    for child in head.children:
         if child.dep_ == "prep" and (child.lower_ in preps or any(
                 f"{g.lower_} {child.lower_}" in preps for g in child.children)):
             for pobj in child.children:

@@ -80,7 +80,10 @@ def event_flags(trigger, light, cues: PatternSet) -> Flags:
         texts = {child.lower_ for child in children}
         deps = {child.dep_ for child in children}
         if "neg" in deps or (lemmas | texts) & {"never", "neither", "nor"} & c["negation"]:
-            negated = True
+            # "will not hesitate to shut it off": a negated reluctance is a resolve, the
+            # act it governs is not denied
+            if token.i in own or token.lemma_.lower() not in c["reluctance_verbs"]:
+                negated = True
         if token.i not in own:
             lemma = token.lemma_.lower()
             if lemma in c["negating_verbs"] or _phrase(token) in c["negating_verbs"]:

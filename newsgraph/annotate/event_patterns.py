@@ -40,14 +40,14 @@ QUAD_CLASS = {
 
 CUE_LISTS = ("negation", "negating_verbs", "negating_adverbs", "hypothetical_aux",
              "hypothetical_marks", "hypothetical_verbs", "future_aux", "future_verbs",
-             "historical_marks", "opinion_verbs", "opinion_nouns",
-             "abroad_sectors", "speaker_pronouns", "co_actor_preps")
+             "historical_marks", "opinion_verbs", "opinion_nouns", "reluctance_verbs",
+             "abroad_sectors", "speaker_pronouns", "co_actor_preps", "member_preps")
 LIST_FIELDS = ("verbs", "nouns", "adjs", "light", "objects", "not_objects", "needs",
                "not_needs", "target", "source_sectors", "passive_source", "target_kinds",
                "object_kinds")
 ACTOR_KINDS = ("person", "organization", "country", "group")
 BOOL_FIELDS = ("reverse", "statement", "place_target", "target_required", "own_act",
-               "speaker_future", "joint")
+               "speaker_future", "joint", "infinitive")
 DEFAULT_TARGET = ("dobj", "prep:with", "prep:against", "prep:on", "prep:to", "dative")
 _SLOT = re.compile(r"^(dobj|dative|nsubjpass|poss|prep:[a-z]+)$")
 _MODE = re.compile(r"^[a-z][a-z-]*$")
@@ -81,6 +81,7 @@ class EventPattern:
     own_act: bool = False
     speaker_future: bool = False
     joint: bool = False
+    infinitive: bool = False
     modes: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 

@@ -19,10 +19,13 @@ mentions, dates, places, quotes) and returns ``model.Event``s. The words are dat
    sentence; an unflagged event with neither takes the publication date and says so
    (``date_basis="publication"``);
 5. opinions are not acts: a trigger inside "viewed as ..." is skipped; a speaker announcing
-   its own violent or punitive act to come ("we will respond with force") threatens it.
+   its own violent or punitive act to come ("we will respond with force") threatens it, and
+   its own cooperation to come ("it would resume cooperation") promises it.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from newsgraph.annotate.event_actors import (
     EventContext, agent_of, build_context, clause_source, co_actors, host_actor,
@@ -56,6 +59,7 @@ def find_events(doc) -> list[Event]:
     seen: set[tuple] = set()
     for sent in doc.sents:
         coded: list[tuple[object, object, Event]] = []
+        statements: set[int] = set()
         for token in sent:
             # The first pattern that codes an event wins; one that finds no actors it
             # needs gives way to the next ("asked" without an addressee: "asked for aid").
@@ -63,13 +67,27 @@ def find_events(doc) -> list[Event]:
                 event = _code(token, light, pattern, sent, ctx)
                 if event is not None:
                     coded.append((token, light, event))
+                    if pattern.statement:
+                        statements.add(token.i)
                     break
         triggers = {token.i for token, _light, _event in coded}
         # "signed an agreement": the verb and its object noun code one act; the noun's
         # pattern, being the more specific, keeps it.
         lights = {light.i for _token, light, _event in coded if light is not None}
+        placed: dict[tuple[int, str], int] = {}
         for token, light, event in coded:
-            if token.i in lights or _is_content_of_other(token, light, triggers, lights):
+            # What a speaker is quoted as saying is the speaker's act, even when the frame
+            # around the quote is an act too ("telling Xi to give his regards to Kim 'as you
+            # conspire against the United States'")
+            if token.i in lights or (token.i not in statements
+                                     and _is_content_of_other(token, light, triggers, lights)):
+                continue
+            # "filed a case at the court accusing Israel of genocide": a participle that spells
+            # out a coded act of the same type is that act, and names whom it is done to
+            head = placed.get((token.head.i, event.type))
+            if token.dep_ == "advcl" and token.tag_ == "VBG" and head is not None:
+                if event.target:
+                    events[head] = replace(events[head], target=event.target)
                 continue
             key = (event.type, frozenset(event.source), frozenset(event.target), sent.start,
                    event.negated, event.hypothetical, event.future)
@@ -77,6 +95,9 @@ def find_events(doc) -> list[Event]:
                 continue
             seen.add(key)
             events.append(event)
+            placed[(token.i, event.type)] = len(events) - 1
+            if light is not None:
+                placed[(light.i, event.type)] = len(events) - 1
     return events
 
 
@@ -238,8 +259,10 @@ def _matches(token, ctx: EventContext):
             continue
         if pattern.not_objects and obj_lemma in pattern.not_objects:
             continue
+        if pattern.infinitive and not _tells_to(token):
+            continue
         if pattern.needs or pattern.not_needs:
-            words, text = _subtree_words(token)
+            words, text = _subtree_words(_needs_scope(token, pattern))
             if pattern.needs and not _has_any(words, text, pattern.needs):
                 continue
             if pattern.not_needs and _has_any(words, text, pattern.not_needs):
@@ -249,6 +272,36 @@ def _matches(token, ctx: EventContext):
         if _is_opinion(token, ctx):
             return
         yield pattern, None
+
+
+def _tells_to(token) -> bool:
+    """Whether the verb tells someone to do something: an addressee and an infinitive
+    ("told the council to draft rules", "is pressuring Canada to curb ..."), not "told
+    reporters that ..."."""
+    addressees = [c.i for c in token.children if c.dep_ in ("dobj", "dative")]
+    for child in token.children:
+        if child.dep_ != "xcomp" or not addressees or child.i < min(addressees):
+            continue
+        words = {g.lower_: g.dep_ for g in child.children}
+        # "told them what to say" names no act to do; "you have to" is no infinitive of theirs
+        if words.get("to") == "aux" and not {"nsubj", "nsubjpass"} & set(words.values()) \
+                and not any(g.tag_ in ("WP", "WRB", "WDT") for g in child.children):
+            return True
+    return False
+
+
+def _needs_scope(token, pattern: EventPattern):
+    """Where a pattern's ``needs`` are looked for: the trigger's subtree; for a threat in what
+    is said, the subtree of the verb that governs the act, on which its condition may hang
+    ("if they escalate, I will not hesitate to shut it off")."""
+    scope = token
+    if pattern.speaker_future:
+        # up through the verbs that take the act as their complement ("hesitate to shut"),
+        # not out of a clause the act sits in ("if they are sincere, they must stop ...")
+        while scope.dep_ == "xcomp" and scope.head.pos_ in ("VERB", "AUX") \
+                and scope.head.i != scope.i:
+            scope = scope.head
+    return scope
 
 
 def _names_kind(token, kinds: tuple[str, ...], ctx: EventContext) -> bool:

@@ -419,6 +419,118 @@ def test_threat_by_the_speakers_own_forces(code):
     assert names(doc, threat.source) == {"Russia"} and not threat.future
 
 
+def test_telling_someone_to_act_is_a_request_telling_reporters_is_not(code):
+    doc, events = code("Trump told Iran to release the journalist.")
+    event = only(events, "REQUEST")
+    assert names(doc, event.source) == {"Trump"} and names(doc, event.target) == {"Iran"}
+    _doc, events = code("Trump told reporters that Iran would release the journalist.")
+    assert not [e for e in events if e.type == "REQUEST"]
+    _doc, events = code("Trump told Iran what to say.")
+    assert not [e for e in events if e.type == "REQUEST"]
+
+
+def test_will_not_hesitate_to_act_is_a_threat_not_a_negated_act(code):
+    doc, events = code("If Israel escalates, we will not hesitate to shut off the electricity, "
+                       "Iran said.")
+    threat = only(events, "THREATEN")
+    assert names(doc, threat.source) == {"Iran"} and not threat.negated
+
+
+def test_a_condition_on_the_act_itself_is_no_threat(code):
+    _doc, events = code("If Israel is sincere, then it must stop the strikes, Iran said.")
+    assert not [e for e in events if e.type == "THREATEN"]
+
+
+def test_speakers_promise_of_cooperation_is_an_agreement(code):
+    doc, events = code("The United States said it would resume cooperation with Ukraine.")
+    event = only(events, "AGREE")
+    assert names(doc, event.source) == {"The United States"}
+    assert not (event.future or event.hypothetical)
+    assert not [e for e in events if e.type == "COOPERATE"]
+    # cooperation reported, not promised by the one who speaks, stays a COOPERATE
+    _doc, events = code("The United States resumed cooperation with Ukraine.")
+    assert [e.type for e in events] == ["COOPERATE"]
+
+
+def test_saying_another_is_behind_an_attack_accuses_it(code):
+    doc, events = code("Russia said Ukraine was behind the attack.")
+    event = only(events, "ACCUSE")
+    assert names(doc, event.source) == {"Russia"} and names(doc, event.target) == {"Ukraine"}
+    _doc, events = code("Russia said China was two years behind the United States.")
+    assert not [e for e in events if e.type == "ACCUSE"]
+
+
+def test_participle_spelling_out_the_act_is_one_event_with_its_target(code):
+    doc, events = code("Brazil filed a case at the International Court of Justice accusing "
+                        "Israel of genocide.")
+    accuse = [e for e in events if e.type == "ACCUSE"]
+    assert len(accuse) == 1 and names(doc, accuse[0].target) == {"Israel"}
+
+
+def test_sending_a_delegation_is_a_visit(code):
+    doc, events = with_places_code(code, "China sent a delegation to Moscow.", ("Moscow", "RUS"))
+    event = only(events, "CONSULT")
+    assert event.mode == "visit" and names(doc, event.source) == {"China"}
+
+
+def test_barring_people_from_school_restricts_them(code):
+    _doc, events = code("China barred protesters from attending school.")
+    assert [e.type for e in events] == ["COERCE"] and events[0].mode == "restrict"
+
+
+def test_conferring_an_honour_is_support_not_consultation(code):
+    _doc, events = code("China conferred its highest honour on Putin.")
+    assert [e.type for e in events] == ["SUPPORT"]
+
+
+def test_subject_of_a_copula_acts_in_its_relative_clause(code):
+    doc, events = code("Russia was the first to reject the plan.")
+    assert names(doc, only(events, "REJECT").source) == {"Russia"}
+    doc, events = code("Russia and Iran are among countries that have rejected the plan.")
+    assert names(doc, only(events, "REJECT").source) == {"Russia", "Iran"}
+
+
+def test_members_named_in_the_subject_act_with_it(code):
+    doc, events = code("Several countries, including Russia and China, condemned the attack.")
+    assert names(doc, only(events, "ACCUSE").source) == {"Russia", "China"}
+
+
+def test_group_named_in_apposition_is_the_source(nlp, monkeypatch):
+    monkeypatch.setitem(globals(), "KNOWN", {
+        **KNOWN, "militant group": (None, "REB", "group"), "al-Shabab": ("SOM", "REB", "group")})
+    doc = make_doc(nlp, "The Islamist militant group al-Shabab claimed responsibility for the "
+                        "attack.")
+    assert countries(doc, only(find_events(doc), "ASSAULT").source) == {"SOM"}
+
+
+def test_hyphenated_nationalities_are_both_sources(nlp, monkeypatch):
+    monkeypatch.setitem(globals(), "KNOWN", {
+        **KNOWN, "British": ("GBR", "CVL", "person"), "Egyptian activist": ("EGY", "CVL", "person")})
+    doc = make_doc(nlp, "A British-Egyptian activist went on a hunger strike.")
+    assert countries(doc, only(find_events(doc), "PROTEST").source) == {"GBR", "EGY"}
+
+
+def test_nationality_word_gives_a_countryless_subject_its_country(nlp, monkeypatch):
+    from newsgraph.kb import load_kb
+
+    monkeypatch.setitem(globals(), "KNOWN", {**KNOWN, "authorities": (None, "GOV", "group")})
+    doc = make_doc(nlp, "Sri Lankan authorities lifted the nationwide curfew.")
+    doc._.kb = load_kb()
+    assert countries(doc, only(find_events(doc), "CONCEDE").source) == {"LKA"}
+
+
+def test_hosting_missiles_is_no_visit(code):
+    _doc, events = code("Russia warned any country that hosts missiles of the United States.")
+    assert not [e for e in events if e.type == "CONSULT"]
+
+
+def with_places_code(code, text: str, *places: tuple[str, str]):
+    """``code`` for a sentence whose places are laid over it before events are found."""
+    doc, _events = code(text)
+    with_places(doc, *places)
+    return doc, find_events(doc)
+
+
 # Sentences written for newsgraph and labelled before the code ran on them: the wording of
 # patterns whose only other evidence was a single article ("attach importance to", "an exchange
 # of views"), and recognition of a state by its name rather than by a noun ("recognized

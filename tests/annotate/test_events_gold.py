@@ -1,11 +1,12 @@
 """Event coding measured on labelled data, with floors pinned at what was measured.
 
-- ``data/events_gold.jsonl``: 537 sentences labelled with one PLOVER type (and mode), the
-  source country and the flags. Most are written for newsgraph; 110 are Voice of America
-  sentences (US public domain). Measured: sentence recall of the gold type, the share of
-  events found that have the gold type, the share of sentences (gold type found) with a
-  source of the gold country, and the flags; for all sentences and for the VOA ones alone
-  (real reporting, where coding is weaker: recall 0.82 against 0.96 on our own sentences).
+- ``data/events_gold.jsonl``: 601 sentences labelled with one PLOVER type (and mode), the
+  source country and the flags. 427 are written for newsgraph; 174 are Voice of America
+  sentences (US public domain), the last 64 of them labelled before the coder ever ran on
+  them. Measured: sentence recall of the gold type, the share of events found that have the
+  gold type, the share of sentences (gold type found) with a source of the gold country, and
+  the flags; for all sentences and for the VOA ones alone (real reporting, where coding is
+  weaker: recall 0.83 against 0.96 on our own sentences).
 - ``../shared/data/synthetic-events``: synthetic stories with one document-level label; a
   fixed sample of 400 is coded and the recall of the labelled type measured.
 
@@ -50,7 +51,7 @@ def test_gold_file_covers_every_type_and_flag():
 
 # recall, precision, source country, flags. The VOA sentences (real reporting) are the harder
 # part and get floors of their own, so the sentences written for newsgraph cannot hide a drop.
-FLOORS = {"all": (0.92, 0.95, 0.95, 0.97), "voa": (0.80, 0.87, 0.81, 0.97)}
+FLOORS = {"all": (0.92, 0.95, 0.95, 0.97), "voa": (0.82, 0.87, 0.83, 0.97)}
 
 
 @pytest.fixture(scope="module")
@@ -90,9 +91,9 @@ def _rates(c: Counter, per_type: Counter | None) -> dict:
     return {"rates": rates, "measured": measured}
 
 
-# Measured: all 537 sentences recall 0.933, precision 0.958, source country 0.957, flags 47/47;
-# the 110 VOA sentences recall 0.818 (90), precision 0.883 (91/103), source country 0.827
-# (67/81), flags 9/9.
+# Measured: all 601 sentences recall 0.923 (555), precision 0.951 (560/589), source country
+# 0.952 (512/538), flags 50/50; the 174 VOA sentences recall 0.828 (144), precision 0.880
+# (146/166), source country 0.844 (114/135), flags 12/12.
 @pytest.mark.slow
 @pytest.mark.parametrize("subset", sorted(FLOORS))
 def test_gold_sentences_meet_the_floors(gold_scores, subset):
@@ -124,5 +125,6 @@ def test_synthetic_stories_recall_of_the_labelled_type(nlp, shared):
     measured = (f"recall {hit}/{len(sample)}={recall:.3f}, events with the label {right}/"
                 f"{found}={share:.3f}, per type "
                 f"{ {t: f'{per_type[t]}/{totals[t]}' for t in sorted(totals)} }")
-    assert recall >= 0.52, measured
+    # Measured: recall 213/400 = 0.532, events with the label 335/1260 = 0.266.
+    assert recall >= 0.53, measured
     assert share >= 0.26, measured

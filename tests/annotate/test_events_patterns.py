@@ -14,6 +14,7 @@ CUES = """
 [cues]
 speaker_pronouns = ["it"]
 co_actor_preps = ["alongside"]
+member_preps = ["including"]
 negation = ["not"]
 negating_verbs = ["deny"]
 negating_adverbs = ["yet"]
@@ -25,6 +26,7 @@ future_verbs = ["plan"]
 historical_marks = ["since"]
 opinion_verbs = ["view"]
 opinion_nouns = ["show"]
+reluctance_verbs = ["hesitate"]
 abroad_sectors = ["MIL"]
 """
 
@@ -56,9 +58,11 @@ def test_bundled_scores_have_every_type_and_the_manual_figures():
 
 def test_pattern_with_unknown_type_names_file_and_line(tmp_path):
     path = tmp_path / "patterns.toml"
-    path.write_text(CUES + '\n[[pattern]]\nid = "ok"\ntype = "AGREE"\nverbs = ["agree"]\n\n'
-                    '[[pattern]]\nid = "bad"\ntype = "HUG"\nverbs = ["hug"]\n')
-    with pytest.raises(AnnotateError, match=r"patterns.toml, line 23: bad: type 'HUG'"):
+    text = (CUES + '\n[[pattern]]\nid = "ok"\ntype = "AGREE"\nverbs = ["agree"]\n\n'
+            '[[pattern]]\nid = "bad"\ntype = "HUG"\nverbs = ["hug"]\n')
+    path.write_text(text)
+    line = text.splitlines().index("[[pattern]]", text.splitlines().index("[[pattern]]") + 1) + 1
+    with pytest.raises(AnnotateError, match=rf"patterns.toml, line {line}: bad: type 'HUG'"):
         read_patterns(path)
 
 
