@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -174,11 +173,8 @@ def extract_html(text: str, raw: RawDocument, *, encoding: str | None,
     paragraphs = strip_author_bio(paragraphs, byline_authors)
     dateline_text = "\n".join(paragraphs[:DATELINE_PARAGRAPHS] + paragraphs[-DATELINE_PARAGRAPHS:])
     agencies = list(dict.fromkeys(agencies + list(agencies_in_text(dateline_text))))
-    # One form for text the page writes in either of two canonically equal ways (Bengali
-    # "য়" as one code point or two, "é" as one or two): search and offsets see the same text.
-    paragraphs = [_composed(p) for p in paragraphs]
-    lead = _composed(lead) if lead else lead
-    subheadings = [s for s in map(_composed, body.subheadings) if s in paragraphs]
+    # build_article composes the text (NFC), the body's as every other field's.
+    subheadings = [s for s in body.subheadings if s in paragraphs]
     body_text = "\n".join(paragraphs)
     if not _has_letters(body_text, MIN_BODY_LETTERS):
         raise NoContent("no article text found in this page (only a few words outside "
@@ -203,10 +199,6 @@ def _has_letters(text: str, count: int) -> bool:
             if count <= 0:
                 return True
     return count <= 0
-
-
-def _composed(text: str) -> str:
-    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 def _parse(text: str, source: str) -> etree._Element:
