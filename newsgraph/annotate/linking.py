@@ -278,15 +278,9 @@ class Linker:
     def _surname(self, word: str):
         """The one person whose name begins or ends with ``word`` (with a date: the one in
         office then)."""
-        from newsgraph.annotate.resolve import surname_index
+        from newsgraph.annotate.resolve import person_by_surname
 
-        ids = surname_index(self.kb).get(word, ())
-        entries = [self.kb.by_id(i) for i in ids]
-        if self.date:
-            # With a date, only someone in office then: a bare "Carter" in 2024 is not
-            # necessarily the former defence secretary.
-            entries = [e for e in entries if self.kb.position_on(e, self.date) is not None]
-        return entries[0] if len(entries) == 1 else None
+        return person_by_surname(self.kb, word, self.date)
 
     def _organization(self, cand: Candidate) -> str:
         text = cand.text
@@ -480,6 +474,10 @@ class Linker:
     def _pronoun(self, cand: Candidate, sentence: int) -> str | None:
         if cand.gender == NEUTER:
             self._rule = "neuter-pronoun"
+            if cand.controller is not None:
+                for begin, _sent, key, _subject in reversed(self.thing_mentions):
+                    if cand.controller[0] <= begin < cand.controller[1]:
+                        return key
             return self._neuter(cand.start, sentence)
         best = None
         # "Hasina thanked him": an object pronoun is not the subject of its own verb.

@@ -21,13 +21,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.attrs import LOWER, ORTH
+from spacy.attrs import LOWER
 from spacy.matcher import PhraseMatcher
-from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from newsgraph.annotate.actor_lexicon import ActorLexicon, leading_determiners, lexicon
 from newsgraph.annotate.alias_tokens import alias_tokens
+from newsgraph.annotate.name_mentions import (name_parts, place_modifier, place_spans, surnames_in_office,
+                                             tokens_with)
 from newsgraph.annotate.roles import (Role, apposition, country_of_words, read_phrase, read_title,
                                      role_agent, title_before)
 from newsgraph.kb.entries import Agent
@@ -71,6 +72,7 @@ class Candidate:
     owner: int | None = None  # token of a possessive pronoun owning a government noun
     governor: int = -1  # token index of the word the head depends on (its verb, for a subject)
     owner_neuter: bool = False  # the owner is "its": an organisation, country or group
+    controller: tuple[int, int] | None = None  # a pronoun's object controller (characters)
 
 
 # ---- the gazetteer ----------------------------------------------------------------------------
@@ -182,9 +184,16 @@ def find_mentions(doc: Doc, kb, lex: ActorLexicon | None = None) -> list[Candida
     for (start, end), ids in gazetteer(kb).find(doc).items():
         if not _used_as_adjective(doc[start:end]):
             spans.append((start, end, "KB", ids))
+    places = place_spans(doc)
     for ent in doc.ents:
         if ent.label_ in NAME_LABELS:
             start, end = _trim(doc, ent.start, ent.end)
+            first, last = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+            if any(a <= first and last <= b for a, b in places) \
+                    and not kb.lookup(doc[start:end].text):
+                continue  # "in Uttar Pradesh", "the regional capital, Banja Luka": a place
+            if place_modifier(doc[start:end], ent.label_, kb) and not kb.lookup(doc[start:end].text):
+                continue  # "the Rafah offensive": a place qualifying a noun acts in nothing
             if _modifies_agent_noun(doc[start:end], ent.label_, kb, lex) and not kb.lookup(doc[start:end].text):
                 continue  # "Riot police" mislabelled PERSON: the nominal reading wins
             if ent.label_ == "PERSON" and end - start == 1 and doc[start].tag_ == "NNS":
@@ -219,7 +228,8 @@ def find_mentions(doc: Doc, kb, lex: ActorLexicon | None = None) -> list[Candida
         kinds = {e.kind for e in entries}
         if "person" in kinds or (not entries and ner == "PERSON"):
             people.append((start, end, label, [e.id for e in entries]))
-    people.extend(_name_parts(doc, people, taken, kb))
+    people.extend(name_parts(doc, people, taken, kb))
+    people.extend(surnames_in_office(doc, taken, kb, lex))
     people.sort()
     people_starts = {p[0] for p in people}
     for start, end, label, ids in people:
@@ -247,8 +257,17 @@ def find_mentions(doc: Doc, kb, lex: ActorLexicon | None = None) -> list[Candida
 
 def _sloppy(doc: Doc, span: tuple, kb_spans: dict[int, list[int]]) -> bool:
     """An entity that holds a known name plus only lower-case words ("standing committee of
-    the National People's Congress"): the known name is the mention."""
+    the National People's Congress"), or only known names in a list ("Mali, Burkina Faso"):
+    the known names are the mentions."""
     start, end = span[0], span[1]
+    covered = [False] * (end - start)
+    for s in range(start, end):
+        for e in kb_spans.get(s, ()):
+            if e <= end:
+                covered[s - start:e - start] = [True] * (e - s)
+    if all(c or doc[start + k].is_punct or doc[start + k].dep_ == "cc" for k, c in enumerate(covered)) \
+            and any(doc[i].text == "," for i in range(start, end)):
+        return True  # "Mali, Burkina Faso": a list of known names, each its own mention
     for s in range(start, end):
         for e in kb_spans.get(s, ()):
             if e <= end and (s, e) != (start, end):
@@ -268,10 +287,13 @@ def _possessive_country(span: Span, kb) -> str | None:
 
 def _modifies_agent_noun(span: Span, label: str, kb, lex: ActorLexicon) -> bool:
     root = span.root
-    return (len(span) == 1 and label in ("PERSON", "ORG") and root.dep_ in ("compound", "amod")
-            and root.head.i == span.end and root.head.pos_ == "NOUN"
-            and root.head.lower_ not in lex.government_nouns  # "the Trump administration"
-            and role_agent(root.head.lower_, kb) is not None)
+    if label not in ("PERSON", "ORG") or root.dep_ not in ("compound", "amod") \
+            or root.head.i != span.end or root.head.pos_ != "NOUN":
+        return False
+    if country_of_words(span.text, kb) is not None:
+        return True  # a nationality the model took for a name: "Sri Lankan authorities"
+    return (len(span) == 1 and role_agent(root.head.lower_, kb) is not None
+            and root.head.lower_ not in lex.government_nouns)  # "the Trump administration"
 
 
 def _used_as_adjective(span: Span) -> bool:
@@ -279,27 +301,6 @@ def _used_as_adjective(span: Span) -> bool:
     describes the noun and acts in nothing."""
     last = span[-1]
     return last.pos_ == "ADJ" and last.dep_ == "amod" and last.head.i >= span.end
-
-
-def _name_parts(doc: Doc, people: list, taken: list[bool], kb) -> list:
-    """Single words elsewhere in the doc that repeat the first or last word of a person's full
-    name found in it ("Pandor" after "Naledi Pandor"), where the model missed them."""
-    words = set()
-    for start, end, _label, ids in people:
-        names = [doc[start:end].text] + [e.name for e in (kb.by_id(i) for i in ids) if e]
-        for name in names:
-            parts = [p for p in name.replace("-", " ").split() if p[:1].isupper() and len(p) > 2]
-            if len(parts) >= 2:
-                words.update((parts[0], parts[-1]))
-    found = []
-    if not words:
-        return found
-    for token in _tokens_with(doc, ORTH, words):
-        if not taken[token.i] and (
-                token.pos_ == "PROPN" or (token.is_title and not token.is_sent_start)):
-            taken[token.i] = True
-            found.append((token.i, token.i + 1, "PERSON", []))
-    return found
 
 
 def _base(doc: Doc, start: int, end: int, source: str, label: str) -> Candidate:
@@ -393,6 +394,8 @@ def _country(doc: Doc, start: int, end: int, code: str, kb_id: str | None,
     if root.dep_ in ("compound", "amod", "nmod") and root.head.i >= end and \
             root.head.lower_ not in lex.government_nouns and role_agent(root.head.lower_, kb):
         return None  # "the Myanmar military", "Pakistan officials": read as a nominal mention
+    if root.dep_ == "poss" and root.head.pos_ == "PROPN" and role_agent(root.head.lower_, kb):
+        return None  # "India's Prime Minister", a title the parse made the head of the name
     cand = _base(doc, start, end, "country", "GPE")
     cand.country = code
     cand.kb_ids = (kb_id,) if kb_id else ()
@@ -558,18 +561,10 @@ def _nationalities(chunk: Span, root, kb) -> list[tuple[str, int, int]]:
     return found
 
 
-def _tokens_with(doc: Doc, attr: int, words) -> list:
-    """The tokens whose ``attr`` (ORTH: the text, LOWER: its lower case) is one of ``words``,
-    in order: found on the Doc's array of word ids, so the other tokens are never made into
-    Python objects."""
-    wanted = {get_string_id(w) for w in words}
-    return [doc[i] for i, value in enumerate(doc.to_array(attr).tolist()) if value in wanted]
-
-
 def _pronouns(doc: Doc, lex: ActorLexicon) -> list[Candidate]:
     found = []
     # Both kinds below need the word to be a pronoun of the lexicon
-    for token in _tokens_with(doc, LOWER, [*lex.pronouns, *lex.neuter_pronouns]):
+    for token in tokens_with(doc, LOWER, [*lex.pronouns, *lex.neuter_pronouns]):
         gender = lex.pronouns.get(token.lower_)
         if gender is not None and (token.pos_ == "PRON" or token.tag_ == "PRP$"):
             gender = gender or ""
@@ -580,8 +575,25 @@ def _pronouns(doc: Doc, lex: ActorLexicon) -> list[Candidate]:
         found.append(Candidate(start=token.idx, end=token.idx + len(token), source="pronoun",
                                label="PRON", text=token.text, head=token.i,
                                subject=token.dep_ in _SUBJECT_DEPS, gender=gender,
-                               tokens=(token.i, token.i + 1), governor=token.head.i))
+                               tokens=(token.i, token.i + 1), governor=token.head.i,
+                               controller=_controller(token)))
     return found
+
+
+def _controller(token) -> tuple[int, int] | None:
+    """The object that controls the clause of a pronoun: in "urged Pakistan to stop its air
+    strikes" the one who is to stop, and so the owner of "its", is Pakistan."""
+    verb = token.head
+    for _ in range(3):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.dep_ != "xcomp" or verb.head.pos_ != "VERB":
+        return None
+    for child in verb.head.children:
+        if child.dep_ == "dobj" and child.i < verb.i:
+            return child.left_edge.idx, child.idx + len(child)
+    return None
 
 
 def _refers(token, lex: ActorLexicon) -> bool:

@@ -285,9 +285,11 @@ def _lookup(key: str, context: frozenset[str], strict: bool = False) -> tuple[bo
             if not candidates:
                 return False, None
         return True, _best_city(candidates, context)
-    if key in gaz.subdivisions and not strict:
+    if key in gaz.subdivisions and (not strict or " " in key):
         # Last, so a name any other table knows keeps its reading; one several countries
-        # use ("Punjab", "Central") takes the country the article names, else none.
+        # use ("Punjab", "Central") takes the country the article names, else none. A name
+        # the NER did not call a place counts when it has several words ("Uttar Pradesh"):
+        # a one-word one may be anyone's name.
         within = [c for c in gaz.subdivisions[key] if c in context]
         candidates = within or gaz.subdivisions[key]
         return True, candidates[0] if len(candidates) == 1 else None
@@ -404,6 +406,13 @@ def _candidates(doc) -> list[tuple[int, int, bool]]:
 
     found = [(e.start, e.end, e.label_ in PLACE_LABELS) for e in doc.ents
              if e.label_ in PLACE_LABELS or e.label_ in ("ORG", "PERSON", "NORP")]
+    # One name the NER cut in two ("Republika" GPE + "Srpska" PERSON): the whole name when
+    # the gazetteer knows it
+    for k in range(len(found) - 1, 0, -1):
+        (s1, e1, p1), (s2, e2, p2) = found[k - 1], found[k]
+        if e1 == s2 and (p1 or p2) and (whole := resolve_place(doc[s1:e2].text)) \
+                and whole.country:
+            found[k - 1:k + 1] = [(s1, e2, True)]
     taken = {i for e in doc.ents for i in range(e.start, e.end)}
     calendar = lexicon()
     # Proper names the NER left out, after a preposition ("in Kherson"): the gazetteer decides

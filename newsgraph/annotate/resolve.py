@@ -61,6 +61,16 @@ def surname_index(kb) -> dict[str, tuple[str, ...]]:
     return frozen
 
 
+def person_by_surname(kb, word: str, date: str | None):
+    """The one KB person whose name begins or ends with ``word`` (a name key); with a date,
+    the one in office then, so a bare "Carter" in 2024 is not the former defence secretary.
+    None when no one or several fit."""
+    entries = [kb.by_id(i) for i in surname_index(kb).get(word, ())]
+    if date:
+        entries = [e for e in entries if kb.position_on(e, date) is not None]
+    return entries[0] if len(entries) == 1 else None
+
+
 def _text_codes(roles) -> tuple[str | None, str | None]:
     """(country, sector) the text's roles give: a current role's sector first, else ELI from
     a former office of state ("former President ..."); other former roles give no sector."""

@@ -31,6 +31,10 @@ _TITLE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "det", "case", "pun
 _ROLE_PREPS = frozenset({"of", "for", "at", "to", "in"})
 # Entity labels whose text may name a country (looked up in the knowledge base).
 _PLACE_LABELS = frozenset({"NORP", "GPE", "LOC", "FAC"})
+# Sectors of an elected seat, which a party member who holds one keeps ("Republican senator").
+_SEAT_SECTORS = frozenset({"LEG"})
+# Sectors of offices a region or city may hold ("Ontario Premier", "Lagos police chief").
+_JURISDICTION_SECTORS = frozenset({"GOV", "LEG", "COP", "JUD"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +98,35 @@ def _place_code(tokens: list[Token], kb) -> tuple[str | None, set[int]]:
             if code:
                 return code, {t.i for t in window}
     return None, set()
+
+
+def _region_code(tokens: list[Token], kb) -> str | None:
+    """The country of a region or city named before a public office: "Ontario Premier",
+    "Central Java Governor" (the jurisdiction of the office)."""
+    from newsgraph.annotate.places import resolve_place
+
+    doc = tokens[0].doc
+    k = 0
+    while k < len(tokens):
+        token = tokens[k]
+        span = _entity_of(token) if token.ent_type_ in ("GPE", "LOC") else None
+        if span is None and _place_word(token, kb):
+            end = token.i + 1  # the whole run of proper nouns: "Central Java", not "Central"
+            while k + 1 < len(tokens) and tokens[k + 1].i == end and _place_word(tokens[k + 1], kb):
+                k += 1
+                end += 1
+            span = doc[token.i:end]
+        if span is not None and span.text[:1].isupper():
+            place = resolve_place(_strip_possessive(span))
+            if place is not None and place.country:
+                return place.country
+        k += 1
+    return None
+
+
+def _place_word(token: Token, kb) -> bool:
+    """A proper noun outside any entity that is no office word ("Ontario", not "Premier")."""
+    return token.pos_ == "PROPN" and not token.ent_type_ and role_agent(token.lower_, kb) is None
 
 
 def _names_country_outright(text: str, window: list[Token], kb) -> bool:
@@ -171,7 +204,9 @@ def read_title(tokens: list[Token], kb, lex: ActorLexicon | None = None) -> Role
         # the sector (and the country, when the title names none).
         if country is None:
             country = body_entry.country
-        if body_entry.sector:
+        # A party's members keep the sector of their seat: "Republican lawmakers" are LEG.
+        if body_entry.sector and not (agent is not None and agent.sector in _SEAT_SECTORS
+                                      and body_entry.sector == "PTY"):
             agent = Agent(agent.noun if agent else body_entry.name, body_entry.sector,
                           agent.kind if agent else "person", agent.title if agent else None)
     elif agent is not None and len(words) > 1 and (agent.sector == "GOV" or agent.title):
@@ -182,6 +217,8 @@ def read_title(tokens: list[Token], kb, lex: ActorLexicon | None = None) -> Role
             if body is not None and body.kind == "organization":
                 agent = Agent(agent.noun, body.sector, agent.kind, agent.title)
                 break
+    if country is None and agent is not None and agent.sector in _JURISDICTION_SECTORS:
+        country = _region_code(tokens, kb)  # "Ontario Premier", "Central Java Governor"
     if country is None and agent is None:
         return None
     first, last = min(t.i for t in tokens), max(t.i for t in tokens) + 1
@@ -263,6 +300,14 @@ def _named_body(tokens: list[Token], kb):
             text = doc[window[0].i:window[-1].i + 1].text
             if not any(c.isupper() for c in text):
                 continue
+            head = window[-1].head
+            if window[-1].dep_ in ("compound", "amod") and head.i > window[-1].i \
+                    and head.pos_ == "PROPN" and head.is_title:
+                continue  # a word of a longer name: "Republican Guard" is no party
+            before = doc[window[0].i - 1] if window[0].i > 0 else None
+            if before is not None and before.is_title and before.head.i in range(
+                    window[0].i, window[-1].i + 1) and before.dep_ in ("compound", "amod"):
+                continue  # the end of a longer name: "Social Democratic Party" is no US party
             for entry in kb.lookup(text):
                 if entry.kind in ("organization", "group"):
                     return entry
@@ -333,13 +378,17 @@ def _located_country(head: Token, prep: Token, obj: Token, kb) -> str | None:
     if code is None and names:
         from newsgraph.annotate.places import resolve_place  # cities, regions: the gazetteer
 
-        name = names[-1]
-        entity = _entity_of(name)
-        # A name the model did not mark as a place counts only as a large city ("police in
-        # Goma" with Goma tagged as a person).
-        place = resolve_place(entity.text if entity is not None else name.text,
-                              strict=name.ent_type_ not in _PLACE_LABELS)
-        code = place.country if place is not None else None
+        # The object itself when it is a name ("officials in Lahore, the capital of Punjab
+        # province": Lahore), else the last name ("in the city of Goma")
+        for name in ([obj] if obj in names else []) + names[::-1]:
+            entity = _entity_of(name)
+            # A name the model did not mark as a place counts only as a large city ("police
+            # in Goma" with Goma tagged as a person).
+            place = resolve_place(entity.text if entity is not None else name.text,
+                                  strict=name.ent_type_ not in _PLACE_LABELS)
+            code = place.country if place is not None else None
+            if code is not None:
+                break
     return code
 
 

@@ -51,7 +51,7 @@ def test_gold_file_covers_every_type_and_flag():
 
 # recall, precision, source country, flags. The VOA sentences (real reporting) are the harder
 # part and get floors of their own, so the sentences written for newsgraph cannot hide a drop.
-FLOORS = {"all": (0.92, 0.95, 0.95, 0.97), "voa": (0.82, 0.87, 0.83, 0.97)}
+FLOORS = {"all": (0.92, 0.95, 0.95, 0.97), "voa": (0.84, 0.87, 0.86, 0.97)}
 
 
 @pytest.fixture(scope="module")
@@ -91,9 +91,9 @@ def _rates(c: Counter, per_type: Counter | None) -> dict:
     return {"rates": rates, "measured": measured}
 
 
-# Measured: all 601 sentences recall 0.923 (555), precision 0.951 (560/589), source country
-# 0.952 (512/538), flags 50/50; the 174 VOA sentences recall 0.828 (144), precision 0.880
-# (146/166), source country 0.844 (114/135), flags 12/12.
+# Measured: all 601 sentences recall 0.930 (559), precision 0.951 (563/592), source country
+# 0.963 (522/542), flags 50/50; the 174 VOA sentences recall 0.851 (148), precision 0.877
+# (150/171), source country 0.878 (122/139), flags 12/12.
 @pytest.mark.slow
 @pytest.mark.parametrize("subset", sorted(FLOORS))
 def test_gold_sentences_meet_the_floors(gold_scores, subset):

@@ -169,3 +169,9 @@ def test_merging_a_role_named_first_gives_the_person_the_roles_place():
         linker._new(key, "person" if key.startswith("person") else "group")
     linker._merge("group:None:envoy", "person:a")
     assert linker.order == ["person:a", "group:b"]
+
+
+def test_linking_its_in_a_clause_the_object_controls_joins_the_object(nlp):
+    mentions = _annotate("The Afghan Taliban urged Pakistan to stop its air strikes on border "
+                         "villages.", "2025-06-15")
+    assert _actor_of(mentions, "its").name == "Pakistan"

@@ -87,3 +87,21 @@ def test_mentions_body_modifying_another_noun_is_a_mention(nlp, kb):
 def test_mentions_place_name_with_an_agent_noun_in_it_is_no_nominal(nlp, kb):
     found = _mentions(nlp, kb, "Settlers attacked a village in the West Bank on Monday.")
     assert not any(c.source == "nominal" and "Bank" in t for t, c in found.items())
+
+
+def test_mentions_nationality_mislabelled_as_a_name_is_read_with_its_noun(nlp, kb):
+    found = _mentions(nlp, kb, "Sri Lankan authorities lifted the nationwide curfew.")
+    assert "Sri Lankan" not in found
+    assert all(c.source != "name" for c in found.values())
+
+
+def test_mentions_list_of_known_names_in_one_entity_gives_one_mention_each(nlp, kb):
+    found = _mentions(nlp, kb, "Mali, Burkina Faso and Niger withdrew from the bloc.")
+    assert "Mali, Burkina Faso" not in found
+    assert (found["Mali"].country, found["Burkina Faso"].country) == ("MLI", "BFA")
+
+
+def test_mentions_possessive_country_before_a_capitalised_title_is_no_mention(nlp, kb):
+    found = _mentions(nlp, kb, "Suga's travels will include meeting India's Prime Minister "
+                               "Narendra Modi and Philippine President Rodrigo Duterte.")
+    assert "India" not in found and "Narendra Modi" in found

@@ -48,6 +48,15 @@ def test_subdivisions_are_not_read_for_names_the_ner_did_not_mark():
     assert resolve_place("Oromia", strict=True) is None
 
 
+def test_subdivisions_of_several_words_are_read_for_any_name():
+    assert resolve_place("Uttar Pradesh", strict=True).country == "IND"
+    assert resolve_place("Republika Srpska", strict=True).country == "BIH"
+
+
+def test_abbreviated_country_name_with_periods_resolves():
+    assert country("C.A.R.") == "CAF"
+
+
 def test_ambiguous_city_goes_to_the_most_populous_unless_context_says_otherwise():
     assert country("Birmingham") == "GBR"
     assert country("Birmingham", ["USA"]) == "USA"
@@ -122,6 +131,13 @@ def test_place_after_locative_preposition_is_found_with_offsets():
     (place,) = find_places(doc)
     assert (place.name, place.country) == ("Tokyo", "JPN")
     assert doc.text[place.start:place.end] == "Tokyo"
+
+
+def test_name_the_ner_cut_in_two_is_one_place():
+    doc = make_doc(["Fighting", "broke", "out", "in", "Republika", "Srpska"],
+                   [(4, 5, "GPE"), (5, 6, "PERSON")])
+    (place,) = find_places(doc)
+    assert (place.name, place.country) == ("Republika Srpska", "BIH")
 
 
 def test_place_named_as_actor_is_not_a_place():

@@ -109,3 +109,50 @@ def test_roles_nominal_takes_the_country_it_comes_from_or_spreads_across(nlp, kb
                                                                           country):
     role = _nominal_role(text, noun, kb)
     assert role is not None and role.country == country, role
+
+
+def _actors(text, published="2025-03-13"):
+    from newsgraph.annotate.actors import annotate_actors
+
+    doc = _parse(text)
+    doc._.published = published
+    from newsgraph.kb import load_kb
+
+    doc._.kb = load_kb()
+    return {a.name: a for a in annotate_actors(doc)._.ng_actors}
+
+
+def test_roles_party_members_with_seats_keep_the_legislature_sector(nlp):
+    actors = _actors("Republican lawmakers praised the plan.")
+    assert (actors["Republican lawmakers"].country, actors["Republican lawmakers"].sector) \
+        == ("USA", "LEG")
+
+
+def test_roles_party_named_in_a_nominal_gives_its_country(nlp):
+    actors = _actors("On Friday, Geza was expelled from the Zanu PF party.")
+    assert {(a.country, a.sector) for a in actors.values()} == {("ZWE", "PTY")}
+
+
+def test_roles_word_of_a_longer_name_is_not_the_party(nlp):
+    actors = _actors("Saddam's Republican Guard attacked the town.", "2002-01-01")
+    assert actors["Republican Guard"].country is None
+
+
+def test_roles_end_of_a_longer_name_is_not_the_party(nlp):
+    # "Democratic Party" is the US party; "Social Democratic Party" is another one.
+    actors = _actors("The Social Democratic Party criticized the plan on Monday.")
+    assert actors["Social Democratic Party"].country is None
+    actors = _actors("Germany's Social Democratic Party criticized the plan on Monday.")
+    assert actors["Social Democratic Party"].country == "DEU"
+
+
+def test_roles_region_before_a_public_office_gives_its_country(nlp, kb):
+    doc = _parse("Ontario Premier Doug Ford imposed a surcharge on electricity.")
+    role = title_before(doc, *_name(doc, "Doug Ford"), kb)
+    assert (role.country, role.sector) == ("CAN", "GOV")
+
+
+def test_roles_located_role_reads_the_place_it_is_in_before_an_apposition(nlp):
+    actors = _actors("Officials in Lahore, the capital of Punjab province, said schools "
+                     "would close.")
+    assert actors["Officials"].country == "PAK"

@@ -83,3 +83,9 @@ def test_heads_of_state_or_government_cover_almost_every_state(kb):
     missing = sorted(states - covered)
     # San Marino's two captains regent change every six months: not listed.
     assert len(missing) <= 1, f"{len(states)} states, {len(states) - len(missing)} covered; missing {missing}"
+
+
+def test_parties_carry_their_country_and_sector(kb):
+    for name, country in (("Zanu PF", "ZWE"), ("Republican", "USA"), ("SNSD", "BIH")):
+        (entry,) = kb.lookup(name)
+        assert (entry.country, entry.sector) == (country, "PTY"), name
