@@ -68,6 +68,8 @@ def surnames_in_office(doc: Doc, taken: list[bool], kb, lex: ActorLexicon) -> li
 
     date = day_of(doc._.published) if Doc.has_extension("published") else None
     found = []
+    if date is None:
+        return found  # no date, no one "in office": a lone "Marco" is nobody in particular
     for token in doc:
         if (taken[token.i] or token.ent_type_ or token.tag_ != "NNP" or not token.is_title
                 or any(0 <= j < len(doc) and doc[j].tag_ == "NNP" for j in (token.i - 1, token.i + 1))

@@ -30,6 +30,11 @@ def test_surname_alone_is_nobody_when_no_one_holds_office_then(nlp):
     assert "Marco Rubio" not in {a.name for a in _actors(text, "2005-03-13")}
 
 
+def test_surname_alone_is_nobody_without_a_date(nlp):
+    text = "Rubio is expected to meet Japanese Foreign Minister Takeshi Iwaya on Thursday."
+    assert "Marco Rubio" not in {a.name for a in _actors(text, None)}
+
+
 def test_surname_of_a_leader_without_a_national_office_links_through_his_dated_post(nlp):
     text = "Dodik rejected the arrest warrant on Wednesday."
     (dodik,) = [a for a in _actors(text, "2025-03-14") if a.kind == "person"]
