@@ -61,9 +61,10 @@ def unannotatable(body: str) -> str | None:
     True
     """
     from newsgraph.extract.language import detect_language, language_probability
+    from newsgraph.extract.normalize import has_letters
 
     sample = body[:5000]
-    if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
+    if not has_letters(sample, MIN_LETTERS):
         return None
     from spacy.lang.en.stop_words import STOP_WORDS
 

@@ -40,7 +40,7 @@ from newsgraph.extract.html_metadata import (JsonLd, all_values, first_of_each, 
 from newsgraph.extract.html_selectors import selectors
 from newsgraph.extract.language import (declared_language_tag, detect_language,
                                         normalize_language_tag)
-from newsgraph.extract.normalize import build_article, clean_line
+from newsgraph.extract.normalize import build_article, clean_line, has_letters
 from newsgraph.extract.page_order import in_page_order
 from newsgraph.extract.sites import site_name as known_site_name
 from newsgraph.extract.urls import host_of, unwrap_url
@@ -176,7 +176,7 @@ def extract_html(text: str, raw: RawDocument, *, encoding: str | None,
     # build_article composes the text (NFC), the body's as every other field's.
     subheadings = [s for s in body.subheadings if s in paragraphs]
     body_text = "\n".join(paragraphs)
-    if not _has_letters(body_text, MIN_BODY_LETTERS):
+    if not has_letters(body_text, MIN_BODY_LETTERS):
         raise NoContent("no article text found in this page (only a few words outside "
                         "navigation); is it an article?", source=raw.source)
     return build_article(
@@ -189,16 +189,6 @@ def extract_html(text: str, raw: RawDocument, *, encoding: str | None,
                                  header),
         lead=lead, subheadings=subheadings,
         images=images, description=description, encoding=encoding)
-
-
-def _has_letters(text: str, count: int) -> bool:
-    """Whether ``text`` holds at least ``count`` letters (counting stops there)."""
-    for ch in text:
-        if ch.isalpha():
-            count -= 1
-            if count <= 0:
-                return True
-    return count <= 0
 
 
 def _parse(text: str, source: str) -> etree._Element:
@@ -275,7 +265,7 @@ def _without_last_resort(document, tree: etree._Element, url: str | None):
         return document
     if precise is None or precise.body is None:
         return document
-    if sum(ch.isalpha() for ch in " ".join(precise.body.itertext())) < MIN_PRECISE_LETTERS:
+    if not has_letters(" ".join(precise.body.itertext()), MIN_PRECISE_LETTERS):
         return document
     document.body = precise.body
     return document

@@ -41,7 +41,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from newsgraph.extract.bylines import is_person_name
-from newsgraph.extract.normalize import clean_line
+from newsgraph.extract.normalize import clean_line, has_letters
 
 __all__ = ["Prediction", "Score", "score_page", "summarise", "norm_text", "token_f1",
            "DeclaredBodyScore", "declared_body_pages", "MIN_DECLARED_LETTERS"]
@@ -225,7 +225,7 @@ def declared_body_pages(found: dict[str, str], declared: dict[str, str], *,
     result = DeclaredBodyScore()
     scores = []
     for name, text in declared.items():
-        if sum(ch.isalpha() for ch in text) < MIN_DECLARED_LETTERS:
+        if not has_letters(text, MIN_DECLARED_LETTERS):
             continue
         body = found.get(name, "")
         if norm_text(body) == norm_text(text):

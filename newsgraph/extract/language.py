@@ -12,6 +12,7 @@ from functools import cache
 from lxml import etree
 
 from newsgraph.extract.html_metadata import first_value
+from newsgraph.extract.normalize import has_letters
 
 __all__ = ["declared_language_tag", "detect_language", "language_probability",
            "normalize_language_tag"]
@@ -41,8 +42,8 @@ def detect_language(text: str) -> str | None:
     >>> detect_language("ok") is None
     True
     """
-    sample = text[:MAX_CHARS]
-    if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
+    sample = _sample(text)
+    if sample is None:
         return None
     code, probability = _identifier().classify(sample)
     return code if probability >= MIN_CONFIDENCE else None
@@ -55,10 +56,16 @@ def language_probability(text: str, code: str) -> float | None:
     >>> language_probability("Die Regierung hat am Donnerstag ein neues Gesetz beschlossen.", "en") < 0.01
     True
     """
-    sample = text[:MAX_CHARS]
-    if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
+    sample = _sample(text)
+    if sample is None:
         return None
     return dict(_identifier().rank(sample)).get(code, 0.0)
+
+
+def _sample(text: str) -> str | None:
+    """The part of ``text`` a language is told from, or None when it is too short to tell."""
+    sample = text[:MAX_CHARS]
+    return sample if has_letters(sample, MIN_LETTERS) else None
 
 
 def normalize_language_tag(tag: str | None) -> str | None:

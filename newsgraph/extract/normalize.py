@@ -44,6 +44,20 @@ def clean_line(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+def has_letters(text: str, count: int) -> bool:
+    """Whether ``text`` holds at least ``count`` letters (counting stops there).
+
+    >>> has_letters("12: ok", 3), has_letters("a long page", 3)
+    (False, True)
+    """
+    for ch in text:
+        if ch.isalpha():
+            count -= 1
+            if count <= 0:
+                return True
+    return count <= 0
+
+
 def join_paragraphs(paragraphs: Iterable[str]) -> str:
     """Clean paragraphs joined by a blank line; empty ones are dropped."""
     return PARAGRAPH_SEPARATOR.join(p for p in (clean_line(x) for x in paragraphs) if p)
